@@ -1,0 +1,116 @@
+using StandaloneConnect.Sdk.Config;
+
+namespace StandaloneConnect.Runtime.Configuration;
+
+/// <summary>
+/// The standalone worker's settings: Kafka's <c>WorkerConfig</c>/<c>StandaloneConfig</c> keys and defaults
+/// (reference §3) plus StandaloneConnect's own keys (offset store type, embedded broker, start-up check).
+/// </summary>
+public sealed class WorkerConfig
+{
+    public const string BootstrapServers = "bootstrap.servers";
+    public const string EmbeddedBootstrap = "embedded";
+    public const string KeyConverter = "key.converter";
+    public const string ValueConverter = "value.converter";
+    public const string HeaderConverter = "header.converter";
+    public const string OffsetStorageFileName = "offset.storage.file.filename";
+    public const string OffsetStorageType = "offset.storage.type";
+    public const string OffsetFlushIntervalMs = "offset.flush.interval.ms";
+    public const string OffsetFlushTimeoutMs = "offset.flush.timeout.ms";
+    public const string TaskShutdownGracefulTimeoutMs = "task.shutdown.graceful.timeout.ms";
+    public const string PluginPath = "plugin.path";
+    public const string ConnectorClientConfigOverridePolicy = "connector.client.config.override.policy";
+    public const string TopicCreationEnable = "topic.creation.enable";
+    public const string EmbeddedKafkaBrokers = "embedded.kafka.brokers";
+    public const string EmbeddedKafkaPartitions = "embedded.kafka.partitions";
+    public const string BootstrapTimeoutMs = "bootstrap.timeout.ms";
+
+    public static ConfigDef Definition { get; } = BuildDefinition();
+
+    private WorkerConfig(ParsedConfig parsed, string source)
+    {
+        Parsed = parsed;
+        Source = source;
+    }
+
+    /// <summary>The file the settings came from (for error messages).</summary>
+    public string Source { get; }
+
+    public ParsedConfig Parsed { get; }
+
+    public IReadOnlyDictionary<string, string> Originals => Parsed.Originals;
+
+    public bool UsesEmbeddedKafka =>
+        Parsed.GetList(BootstrapServers) is [var only] && string.Equals(only, EmbeddedBootstrap, StringComparison.OrdinalIgnoreCase);
+
+    public string OffsetStoreType => Parsed.GetString(OffsetStorageType) ?? "file";
+
+    public string OffsetFile => Parsed.GetString(OffsetStorageFileName) ?? "";
+
+    public TimeSpan OffsetFlushInterval => TimeSpan.FromMilliseconds(Parsed.GetLong(OffsetFlushIntervalMs));
+
+    public TimeSpan OffsetFlushTimeout => TimeSpan.FromMilliseconds(Parsed.GetLong(OffsetFlushTimeoutMs));
+
+    public TimeSpan GracefulShutdownTimeout => TimeSpan.FromMilliseconds(Parsed.GetLong(TaskShutdownGracefulTimeoutMs));
+
+    public TimeSpan BootstrapTimeout => TimeSpan.FromMilliseconds(Parsed.GetLong(BootstrapTimeoutMs));
+
+    /// <summary>Parses worker properties; every problem is reported at once, each naming the key and the file.</summary>
+    public static WorkerConfig Parse(IReadOnlyDictionary<string, string> props, string source)
+    {
+        try
+        {
+            return new WorkerConfig(Definition.Parse(props), source);
+        }
+        catch (ConfigValidationException e)
+        {
+            throw new ConfigValidationException(e.Problems.Select(p => $"{source}: {p}").ToList());
+        }
+    }
+
+    private static ConfigDef BuildDefinition()
+    {
+        const string common = "Common";
+        return new ConfigDef()
+            .Define(BootstrapServers, ConfigType.List, "localhost:9092", null, Importance.High,
+                "A list of host/port pairs used to establish the initial connection to the Kafka cluster. " +
+                "The single value 'embedded' starts an in-process Kafka-protocol broker instead (data in memory only).", common)
+            .Define("client.dns.lookup", ConfigType.String, "use_all_dns_ips", Validators.In("use_all_dns_ips", "resolve_canonical_bootstrap_servers_only"),
+                Importance.Medium, "Controls how the client uses DNS lookups.", common)
+            .Define(KeyConverter, ConfigType.Class, ConfigDef.NoDefault, null, Importance.High,
+                "Converter class used to convert between Kafka Connect format and the serialized form that is written to Kafka (keys).", common)
+            .Define(ValueConverter, ConfigType.Class, ConfigDef.NoDefault, null, Importance.High,
+                "Converter class used to convert between Kafka Connect format and the serialized form that is written to Kafka (values).", common)
+            .Define(HeaderConverter, ConfigType.Class, "org.apache.kafka.connect.storage.SimpleHeaderConverter", null, Importance.Low,
+                "HeaderConverter class used to convert between Kafka Connect format and the serialized form that is written to Kafka.", common)
+            .Define(OffsetStorageFileName, ConfigType.String, ConfigDef.NoDefault, Validators.NonEmptyString, Importance.High,
+                "File to store source connector offsets in.", common)
+            .Define(OffsetStorageType, ConfigType.String, "file", Validators.In("file", "sqlite"), Importance.Medium,
+                "How offset.storage.file.filename is written: 'file' (readable JSON, atomic replace) or 'sqlite' (a SQLite database).", common)
+            .Define(OffsetFlushIntervalMs, ConfigType.Long, 60000L, Validators.AtLeast(0), Importance.Low,
+                "Interval at which to try committing offsets for tasks.", common)
+            .Define(OffsetFlushTimeoutMs, ConfigType.Long, 5000L, Validators.AtLeast(0), Importance.Low,
+                "Maximum number of milliseconds to wait for records to flush and partition offset data to be committed to offset storage before cancelling the process and restoring the offset data to be committed in a future attempt.", common)
+            .Define(TaskShutdownGracefulTimeoutMs, ConfigType.Long, 5000L, Validators.AtLeast(0), Importance.Low,
+                "Amount of time to wait for tasks to shutdown gracefully. This is the total amount of time, not per task.", common)
+            .Define(PluginPath, ConfigType.List, null, null, Importance.Low,
+                "Directories with .NET plugin assemblies (*.dll). Config provider variables are not allowed here.", common)
+            .Define("plugin.discovery", ConfigType.String, "hybrid_warn", Validators.InCaseInsensitive("only_scan", "hybrid_warn", "hybrid_fail", "service_load"),
+                Importance.Low, "Accepted for compatibility; .NET plugins are always discovered by scanning their assemblies.", common)
+            .Define(ConfigTransformer.ConfigProvidersConfig, ConfigType.List, "", null, Importance.Low,
+                "Comma-separated names of ConfigProvider classes, loaded and used in the order specified.", common)
+            .Define(ConnectorClientConfigOverridePolicy, ConfigType.String, "All", Validators.In("All", "None", "Principal"), Importance.Medium,
+                "Which client configurations connectors may override: All, None or Principal.", common)
+            .Define(TopicCreationEnable, ConfigType.Boolean, true, Importance.Low,
+                "Whether to allow automatic creation of topics used by source connectors, when source connectors are configured with `topic.creation.` properties.")
+            .Define("topic.tracking.enable", ConfigType.Boolean, true, Importance.Low, "Enable tracking the set of active topics per connector during runtime.")
+            .Define("topic.tracking.allow.reset", ConfigType.Boolean, true, Importance.Low, "If set to true, it allows user requests to reset the set of active topics per connector.")
+            .Define("listeners", ConfigType.List, "http://127.0.0.1:8083", null, Importance.Low, "List of comma-separated URIs the REST API will listen on.")
+            .Define(EmbeddedKafkaBrokers, ConfigType.Int, 1, Validators.Between(1, 16), Importance.Low,
+                "With bootstrap.servers=embedded: how many brokers the in-process cluster has.")
+            .Define(EmbeddedKafkaPartitions, ConfigType.Int, 1, Validators.Between(1, 10000), Importance.Low,
+                "With bootstrap.servers=embedded: partitions of each topic the worker creates (each partition keeps at most 5 MiB).")
+            .Define(BootstrapTimeoutMs, ConfigType.Long, 15000L, Validators.AtLeast(1), Importance.Low,
+                "How long start-up waits for the Kafka cluster at bootstrap.servers to answer before it fails with exit code 2.");
+    }
+}

@@ -1,0 +1,209 @@
+using System.Text.Json;
+
+namespace StandaloneConnect.Runtime.Storage;
+
+/// <summary>
+/// Offsets in one human-readable JSON file. Every write goes to a temporary file next to it, is fsynced, and is
+/// renamed over the old file, so a crash leaves either the old or the new content, never a torn file.
+/// <code>{"format":"standaloneconnect-offsets","version":1,"offsets":[{"connector":"c","partition":{..},"offset":{..}}]}</code>
+/// </summary>
+public sealed class FileOffsetStore(string path) : IOffsetStore
+{
+    private const string FormatName = "standaloneconnect-offsets";
+    private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private OffsetTable _table = new();
+
+    public string Location { get; } = Path.GetFullPath(path);
+
+    public void Load()
+    {
+        if (!File.Exists(Location))
+        {
+            return;
+        }
+
+        byte[] content;
+        try
+        {
+            content = File.ReadAllBytes(Location);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OffsetStoreException($"Cannot read the offsets file '{Location}': {e.Message}", e);
+        }
+
+        if (content.Length >= 2 && content[0] == 0xAC && content[1] == 0xED)
+        {
+            throw new OffsetStoreException(
+                $"The offsets file '{Location}' is a Java-serialized offsets file written by Apache Kafka's connect-standalone. " +
+                "StandaloneConnect cannot read that format; point offset.storage.file.filename at a new file " +
+                "(connectors then start from their beginning) and keep the old file for Kafka.");
+        }
+
+        try
+        {
+            _table = Parse(content);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            throw new OffsetStoreException(
+                $"The offsets file '{Location}' is corrupt or truncated ({e.Message}). It was left untouched: " +
+                "repair it, or move it away to start every source connector from scratch.", e);
+        }
+    }
+
+    public IReadOnlyDictionary<string, object?>? Get(string connector, IReadOnlyDictionary<string, object?> partition)
+    {
+        lock (_lock)
+        {
+            return _table.Get(connector, partition);
+        }
+    }
+
+    public IReadOnlyList<SourceOffsetEntry> GetAll(string connector)
+    {
+        lock (_lock)
+        {
+            return _table.GetAll(connector);
+        }
+    }
+
+    public async Task SetAsync(string connector, IReadOnlyCollection<SourceOffsetEntry> offsets, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            OffsetTable next;
+            lock (_lock)
+            {
+                next = _table.Clone();
+            }
+
+            foreach (var entry in offsets)
+            {
+                next.Apply(connector, entry);
+            }
+
+            await WriteAtomicallyAsync(Serialize(next), cancellationToken).ConfigureAwait(false);
+            lock (_lock)
+            {
+                _table = next;
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public void Dispose() => _writeGate.Dispose();
+
+    private async Task WriteAtomicallyAsync(byte[] content, CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(Location) ?? ".";
+        var temp = Path.Combine(directory, "." + Path.GetFileName(Location) + ".tmp");
+        try
+        {
+            Directory.CreateDirectory(directory);
+            await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            {
+                await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, Location, overwrite: true);
+            FsyncDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw new OffsetStoreException($"Cannot write the offsets file '{Location}': {e.Message}", e);
+        }
+    }
+
+    private static void FsyncDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        try
+        {
+            using var handle = File.OpenHandle(directory, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.None);
+            RandomAccess.FlushToDisk(handle);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Some file systems refuse to open or sync directories; the rename itself is still atomic.
+        }
+    }
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static OffsetTable Parse(byte[] content)
+    {
+        using var doc = JsonDocument.Parse(content);
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("format", out var format) || format.GetString() != FormatName
+            || !root.TryGetProperty("offsets", out var offsets) || offsets.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException($"expected an object with \"format\":\"{FormatName}\" and an \"offsets\" array");
+        }
+
+        var table = new OffsetTable();
+        var index = 0;
+        foreach (var item in offsets.EnumerateArray())
+        {
+            if (!item.TryGetProperty("connector", out var connector) || connector.ValueKind != JsonValueKind.String
+                || !item.TryGetProperty("partition", out var partition) || !item.TryGetProperty("offset", out var offset))
+            {
+                throw new FormatException($"offsets[{index}] needs \"connector\", \"partition\" and \"offset\"");
+            }
+
+            table.Apply(connector.GetString() ?? "", new SourceOffsetEntry(OffsetJson.ReadMap(partition), OffsetJson.ReadMap(offset)));
+            index++;
+        }
+
+        return table;
+    }
+
+    private static byte[] Serialize(OffsetTable table)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("format", FormatName);
+            writer.WriteNumber("version", 1);
+            writer.WriteStartArray("offsets");
+            foreach (var (connector, entry) in table.All.OrderBy(e => e.Connector, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("connector", connector);
+                writer.WritePropertyName("partition");
+                OffsetJson.WriteMap(writer, entry.Partition);
+                writer.WritePropertyName("offset");
+                OffsetJson.WriteMap(writer, entry.Offset ?? new Dictionary<string, object?>());
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
+    }
+}
