@@ -1,0 +1,306 @@
+using Microsoft.Extensions.Logging;
+using StandaloneConnect.Runtime.Configuration;
+using StandaloneConnect.Runtime.Plugins;
+using StandaloneConnect.Runtime.Storage;
+using StandaloneConnect.Runtime.Workers;
+using StandaloneConnect.Sdk;
+using StandaloneConnect.Sdk.Connectors;
+
+namespace StandaloneConnect.Runtime.Herder;
+
+/// <summary>
+/// Keeps the connectors of one standalone worker (Kafka's <c>StandaloneHerder</c>): validates and starts them,
+/// generates and runs their tasks, applies target states (pause, resume, stop), restarts and deletes, and reports
+/// status. Mutations are serialized; status reads are lock-light and safe from any thread.
+/// </summary>
+public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDisposable
+{
+    private const string TaskClassConfig = "task.class";
+    private readonly Worker _worker;
+    private readonly ConfigTransformer _transformer;
+    private readonly ConnectorValidator _validator;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _statusLock = new();
+    private readonly List<ConnectorEntry> _connectors = [];
+    private bool _stopped;
+
+    public StandaloneHerder(Worker worker, ConfigTransformer transformer, ILoggerFactory loggerFactory)
+    {
+        _worker = worker;
+        _transformer = transformer;
+        _validator = new ConnectorValidator(worker.Plugins, worker.Config, transformer);
+        _logger = loggerFactory.CreateLogger<StandaloneHerder>();
+    }
+
+    public ConnectorValidator Validator => _validator;
+
+    public IReadOnlyList<string> ConnectorNames
+    {
+        get
+        {
+            lock (_statusLock)
+            {
+                return _connectors.Select(c => c.Name).ToList();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Creates (or, with <paramref name="allowReplace"/>, reconfigures) a connector and starts it in its target state.
+    /// Throws <see cref="BadRequestException"/> for an invalid config, <see cref="AlreadyExistsException"/> for a
+    /// duplicate name, and <see cref="ConnectException"/> when the connector failed to start (it stays registered as FAILED).
+    /// </summary>
+    public async Task<(ConnectorInfo Info, bool Created)> PutConnectorConfigAsync(string name, IReadOnlyDictionary<string, string> config,
+        TargetState? initialState, bool allowReplace, CancellationToken cancellationToken)
+    {
+        var validation = _validator.Validate(config);
+        if (validation.ErrorCount > 0)
+        {
+            throw new BadRequestException(validation.ErrorMessage);
+        }
+
+        var descriptor = _worker.Plugins.FindConnector(config[ConnectorConfig.ConnectorClass])
+            ?? throw new BadRequestException(_worker.Plugins.UnknownConnectorMessage(config[ConnectorConfig.ConnectorClass]));
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfStopped();
+            var existing = Find(name);
+            if (existing is not null && !allowReplace)
+            {
+                throw new AlreadyExistsException($"Connector {name} already exists");
+            }
+
+            ConnectorEntry entry;
+            if (existing is null)
+            {
+                entry = new ConnectorEntry(name, config, descriptor.Type, descriptor.Kind == PluginType.Sink, initialState ?? TargetState.Started);
+                lock (_statusLock)
+                {
+                    _connectors.Add(entry);
+                }
+            }
+            else
+            {
+                entry = existing;
+                await StopConnectorAndTasksAsync(entry).ConfigureAwait(false);
+                entry.Config = config;
+                entry.ConnectorType = descriptor.Type;
+                entry.IsSink = descriptor.Kind == PluginType.Sink;
+            }
+
+            LogCreating(_logger, name, descriptor.ClassName, entry.Target.ToString().ToUpperInvariant());
+            StartConnector(entry);
+            if (entry.Status.State == ConnectState.Failed)
+            {
+                throw new ConnectException($"Failed to start connector {name}: {FirstLine(entry.Status.Trace)}");
+            }
+
+            return (InfoOf(entry), existing is null);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public ConnectorInfo GetConnectorInfo(string name) =>
+        InfoOf(Find(name) ?? throw new NotFoundException($"Connector {name} not found"));
+
+    public ConnectorStatusInfo GetConnectorStatus(string name)
+    {
+        lock (_statusLock)
+        {
+            var entry = Find(name) ?? throw new NotFoundException($"No status found for connector {name}");
+            var tasks = entry.TaskStatus.OrderBy(t => t.Key).Select(t => new TaskStatusInfo(t.Key, t.Value)).ToList();
+            return new ConnectorStatusInfo(entry.Name, entry.Status, tasks, entry.TypeName);
+        }
+    }
+
+    public void OnTaskStatus(ConnectorTaskId id, StatusSnapshot status)
+    {
+        lock (_statusLock)
+        {
+            if (Find(id.Connector) is { } entry && entry.TaskStatus.ContainsKey(id.Task))
+            {
+                entry.TaskStatus[id.Task] = status;
+            }
+        }
+    }
+
+    /// <summary>Sets the target state PAUSED: the connector instance stops, tasks stay but stop working.</summary>
+    public Task PauseConnectorAsync(string name, CancellationToken cancellationToken) =>
+        MutateAsync(name, $"Unknown connector {name}", entry =>
+        {
+            entry.Target = TargetState.Paused;
+            if (entry.Status.State != ConnectState.Failed)
+            {
+                SuspendInstance(entry);
+                SetConnectorStatus(entry, ConnectState.Paused);
+            }
+
+            foreach (var task in entry.Tasks.Values)
+            {
+                task.Pause();
+            }
+
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>Sets the target state STARTED: resumes a paused connector, or starts a stopped one.</summary>
+    public Task ResumeConnectorAsync(string name, CancellationToken cancellationToken) =>
+        MutateAsync(name, $"Unknown connector {name}", entry =>
+        {
+            var wasStopped = entry.Target == TargetState.Stopped;
+            entry.Target = TargetState.Started;
+            if (wasStopped || entry.Tasks.Count == 0 && entry.TaskConfigs.Count == 0)
+            {
+                StartConnector(entry);
+                return Task.CompletedTask;
+            }
+
+            StartInstance(entry);
+            foreach (var task in entry.Tasks.Values)
+            {
+                task.Resume();
+            }
+
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>Sets the target state STOPPED: tasks are shut down and their configs removed.</summary>
+    public Task StopConnectorAsync(string name, CancellationToken cancellationToken) =>
+        MutateAsync(name, $"Connector {name} not found", async entry =>
+        {
+            entry.Target = TargetState.Stopped;
+            await StopConnectorAndTasksAsync(entry).ConfigureAwait(false);
+            entry.TaskConfigs = [];
+            SetConnectorStatus(entry, ConnectState.Stopped);
+        }, cancellationToken);
+
+    /// <summary>Stops and removes a connector (its committed source offsets are kept, as in Kafka).</summary>
+    public Task DeleteConnectorAsync(string name, CancellationToken cancellationToken) =>
+        MutateAsync(name, $"Connector {name} not found", async entry =>
+        {
+            await StopConnectorAndTasksAsync(entry).ConfigureAwait(false);
+            lock (_statusLock)
+            {
+                _connectors.Remove(entry);
+            }
+        }, cancellationToken);
+
+    /// <summary>Restarts the connector instance (and, with <paramref name="includeTasks"/>, its tasks) per Kafka's restart plan.</summary>
+    public Task RestartConnectorAsync(string name, bool includeTasks, bool onlyFailed, CancellationToken cancellationToken) =>
+        MutateAsync(name, includeTasks || onlyFailed ? $"Unknown connector: {name}" : $"Connector {name} not found", async entry =>
+        {
+            var restartConnector = !onlyFailed || entry.Status.State == ConnectState.Failed;
+            var tasksToRestart = includeTasks
+                ? entry.TaskStatus.Where(t => !onlyFailed || t.Value.State == ConnectState.Failed).Select(t => t.Key).ToList()
+                : [];
+            if (restartConnector && entry.Target != TargetState.Stopped)
+            {
+                SuspendInstance(entry);
+                entry.Instance = null;
+                StartInstance(entry);
+            }
+
+            foreach (var id in tasksToRestart)
+            {
+                await RestartTaskCoreAsync(entry, id).ConfigureAwait(false);
+            }
+        }, cancellationToken);
+
+    public Task RestartTaskAsync(string name, int task, CancellationToken cancellationToken) =>
+        MutateAsync(name, $"Task {name}-{task} not found", entry =>
+        {
+            if (task < 0 || task >= entry.TaskConfigs.Count)
+            {
+                throw new NotFoundException($"Task {name}-{task} not found");
+            }
+
+            return RestartTaskCoreAsync(entry, task);
+        }, cancellationToken);
+
+    /// <summary>Stops every task (within task.shutdown.graceful.timeout.ms in total) and every connector.</summary>
+    public async Task StopAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_stopped)
+            {
+                return;
+            }
+
+            _stopped = true;
+            List<ConnectorEntry> entries;
+            lock (_statusLock)
+            {
+                entries = [.. _connectors];
+            }
+
+            var allTasks = entries.SelectMany(e => e.Tasks.Values).ToList();
+            var timeout = _worker.Config.GracefulShutdownTimeout;
+            await Task.WhenAll(allTasks.Select(t => t.StopAsync(timeout))).ConfigureAwait(false);
+            foreach (var entry in entries)
+            {
+                foreach (var task in entry.Tasks.Values)
+                {
+                    task.Dispose();
+                }
+
+                entry.Tasks.Clear();
+                SuspendInstance(entry);
+            }
+
+            LogStopped(_logger, entries.Count);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _gate.Dispose();
+    }
+
+    private async Task MutateAsync(string name, string notFound, Func<ConnectorEntry, Task> change, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfStopped();
+            var entry = Find(name) ?? throw new NotFoundException(notFound);
+            await change(entry).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private ConnectorEntry? Find(string name)
+    {
+        lock (_statusLock)
+        {
+            return _connectors.Find(c => c.Name == name);
+        }
+    }
+
+    private void ThrowIfStopped()
+    {
+        if (_stopped)
+        {
+            throw new IllegalWorkerStateException("The worker is shutting down");
+        }
+    }
+
+    private ConnectorInfo InfoOf(ConnectorEntry entry) =>
+        new(entry.Name, entry.Config, entry.TaskConfigs.Select((_, i) => new ConnectorTaskId(entry.Name, i)).ToList(), entry.TypeName);
+
+    private static string FirstLine(string? text) => text?.Split('\n')[0].Trim() ?? "unknown error";
+}

@@ -1,0 +1,122 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using StandaloneConnect.Runtime.Configuration;
+using StandaloneConnect.Runtime.Kafka.Embedded;
+using StandaloneConnect.Sdk;
+
+namespace StandaloneConnect.Runtime.Kafka;
+
+/// <summary>
+/// The worker's Kafka cluster: the real one at <c>bootstrap.servers</c>, checked to answer within
+/// <c>bootstrap.timeout.ms</c>, or an in-process mock cluster when <c>bootstrap.servers=embedded</c>.
+/// </summary>
+public sealed partial class KafkaConnection : IDisposable
+{
+    private readonly MockKafkaCluster? _embedded;
+    private readonly IAdminClient? _admin;
+    private readonly IDisposable? _topicAdminResource;
+
+    private KafkaConnection(string bootstrapServers, ITopicAdmin topicAdmin, MockKafkaCluster? embedded, IAdminClient? admin,
+        IReadOnlyDictionary<string, string> adminConfig)
+    {
+        BootstrapServers = bootstrapServers;
+        TopicAdmin = topicAdmin;
+        _embedded = embedded;
+        _admin = admin;
+        _topicAdminResource = topicAdmin as IDisposable;
+        AdminConfig = adminConfig;
+    }
+
+    public string BootstrapServers { get; }
+
+    public bool IsEmbedded => _embedded is not null;
+
+    public ITopicAdmin TopicAdmin { get; }
+
+    /// <summary>The admin client settings (for clients the worker creates later).</summary>
+    public IReadOnlyDictionary<string, string> AdminConfig { get; }
+
+    /// <summary>Connects as the worker config says; throws <see cref="ConnectException"/> naming the key and file when it cannot.</summary>
+    public static KafkaConnection Open(WorkerConfig config, ILoggerFactory loggerFactory)
+    {
+        var logger = loggerFactory.CreateLogger<KafkaConnection>();
+        if (config.UsesEmbeddedKafka)
+        {
+            var cluster = new MockKafkaCluster(config.Parsed.GetInt(WorkerConfig.EmbeddedKafkaBrokers), loggerFactory.CreateLogger<MockKafkaCluster>());
+            LogEmbedded(logger, cluster.BootstrapServers, cluster.BrokerCount);
+            var adminConfig = new Dictionary<string, string> { ["bootstrap.servers"] = cluster.BootstrapServers };
+            return new KafkaConnection(cluster.BootstrapServers, new EmbeddedTopicAdmin(cluster, loggerFactory.CreateLogger<EmbeddedTopicAdmin>()),
+                cluster, null, adminConfig);
+        }
+
+        var bootstrap = string.Join(",", config.Parsed.GetList(WorkerConfig.BootstrapServers));
+        var settings = AdminSettings(config, bootstrap);
+        IAdminClient admin;
+        try
+        {
+            admin = new AdminClientBuilder(settings)
+                .SetLogHandler((_, m) => LogClient(logger, LogLevel.Debug, m.Message))
+                .SetErrorHandler((_, _) => { })
+                .Build();
+        }
+        catch (Exception e) when (e is ArgumentException or KafkaException or InvalidOperationException)
+        {
+            throw new ConnectException($"Invalid Kafka client settings in {config.Source}: {e.Message}", e);
+        }
+
+        try
+        {
+            var metadata = admin.GetMetadata(config.BootstrapTimeout);
+            if (metadata.Brokers.Count == 0)
+            {
+                throw new KafkaException(ErrorCode.Local_AllBrokersDown);
+            }
+
+            LogConnected(logger, bootstrap, metadata.Brokers.Count);
+        }
+        catch (KafkaException e)
+        {
+            admin.Dispose();
+            throw new ConnectException(
+                $"Could not reach the Kafka cluster at bootstrap.servers={bootstrap} (set in {config.Source}) within " +
+                $"{(long)config.BootstrapTimeout.TotalMilliseconds} ms ({WorkerConfig.BootstrapTimeoutMs}): {e.Error.Reason}. " +
+                "Start the cluster, fix bootstrap.servers, or use bootstrap.servers=embedded for an in-process broker.", e);
+        }
+
+        return new KafkaConnection(bootstrap, new KafkaTopicAdmin(admin, loggerFactory.CreateLogger<KafkaTopicAdmin>()), null, admin, settings);
+    }
+
+    public void Dispose()
+    {
+        _topicAdminResource?.Dispose();
+        _admin?.Dispose();
+        _embedded?.Dispose();
+    }
+
+    private static Dictionary<string, string> AdminSettings(WorkerConfig config, string bootstrap)
+    {
+        // Kafka's admin client inherits the worker's top-level client keys (security, SSL) plus admin.* overrides.
+        var inherited = config.Originals
+            .Where(kv => IsClientKey(kv.Key))
+            .Select(kv => new KeyValuePair<string, ClientProperty>(kv.Key, new ClientProperty(kv.Value, $"{kv.Key} in {config.Source}")));
+        return ClientConfigs.Build(
+            inherited,
+            ClientConfigs.WithPrefix(config.Originals, "admin.", config.Source),
+            ClientConfigs.Defaults(new Dictionary<string, string> { ["bootstrap.servers"] = bootstrap, ["client.id"] = "connect-standalone-admin" }, "framework"));
+    }
+
+    /// <summary>Top-level worker keys that are Kafka client settings (security and SSL) shared by every client.</summary>
+    public static bool IsClientKey(string key) =>
+        key.StartsWith("security.", StringComparison.Ordinal) || key.StartsWith("sasl.", StringComparison.Ordinal)
+        || (key.StartsWith("ssl.", StringComparison.Ordinal) && !key.StartsWith("ssl.client.auth", StringComparison.Ordinal));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Embedded Kafka broker started: bootstrap.servers={Bootstrap} ({Brokers} broker(s)). " +
+        "Its data lives in memory only and is lost when connect-standalone exits; each partition keeps at most 5 MiB.")]
+    private static partial void LogEmbedded(ILogger logger, string bootstrap, int brokers);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to Kafka at {Bootstrap} ({Brokers} broker(s))")]
+    private static partial void LogConnected(ILogger logger, string bootstrap, int brokers);
+
+    [LoggerMessage(Message = "Kafka admin client: {Message}")]
+    private static partial void LogClient(ILogger logger, LogLevel level, string message);
+}

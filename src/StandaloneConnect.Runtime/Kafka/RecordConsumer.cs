@@ -1,0 +1,159 @@
+using System.Text.RegularExpressions;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using StandaloneConnect.Sdk;
+using SdkTopicPartition = StandaloneConnect.Sdk.TopicPartition;
+using SdkTimestampType = StandaloneConnect.Sdk.TimestampType;
+
+namespace StandaloneConnect.Runtime.Kafka;
+
+/// <summary>One record read from Kafka, as raw bytes.</summary>
+public sealed record ConsumedRecord(string Topic, int Partition, long Offset, byte[]? Key, byte[]? Value,
+    IReadOnlyList<KeyValuePair<string, byte[]?>> Headers, long? Timestamp, SdkTimestampType TimestampType);
+
+/// <summary>Partition assignment changes, called on the consuming thread from inside <see cref="RecordConsumer.Consume"/>.</summary>
+public interface IRebalanceListener
+{
+    /// <summary>Partitions were assigned; returns start offsets for some of them (others resume from the committed offset).</summary>
+    IReadOnlyDictionary<SdkTopicPartition, long> OnAssigned(IReadOnlyList<SdkTopicPartition> partitions);
+
+    /// <summary>Partitions are being revoked; offsets for them may still be committed during this call.</summary>
+    void OnRevoked(IReadOnlyList<SdkTopicPartition> partitions);
+
+    /// <summary>Partitions were lost (the group moved on); their offsets can no longer be committed.</summary>
+    void OnLost(IReadOnlyList<SdkTopicPartition> partitions);
+}
+
+/// <summary>
+/// A sink task's Kafka consumer. <see cref="Consume"/> blocks, so every call on this type must come from the one
+/// dedicated thread the sink task runs on (the <c>WorkerSinkTask</c> loop).
+/// </summary>
+public sealed partial class RecordConsumer : IDisposable
+{
+    private static readonly IReadOnlyList<KeyValuePair<string, byte[]?>> NoHeaders = [];
+    private readonly IConsumer<byte[]?, byte[]?> _consumer;
+    private readonly ILogger _logger;
+
+    public RecordConsumer(IReadOnlyDictionary<string, string> config, string origin, IRebalanceListener listener, ILogger logger)
+    {
+        _logger = logger;
+        try
+        {
+            _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
+                .SetLogHandler((_, m) => LogClient(_logger, m.Level.ToLogLevel(), m.Name, m.Message))
+                .SetErrorHandler((_, e) => LogClientError(_logger, e.Code.ToString(), e.Reason))
+                .SetPartitionsAssignedHandler((_, parts) => StartOffsets(parts, listener.OnAssigned(parts.Select(ToSdk).ToList())))
+                .SetPartitionsRevokedHandler((_, parts) => listener.OnRevoked(parts.Select(p => ToSdk(p.TopicPartition)).ToList()))
+                .SetPartitionsLostHandler((_, parts) => listener.OnLost(parts.Select(p => ToSdk(p.TopicPartition)).ToList()))
+                .Build();
+        }
+        catch (Exception e) when (e is ArgumentException or KafkaException or InvalidOperationException)
+        {
+            throw new ConnectException($"Invalid consumer configuration ({origin}): {e.Message}", e);
+        }
+    }
+
+    public IReadOnlyList<SdkTopicPartition> Assignment => _consumer.Assignment.Select(ToSdk).ToList();
+
+    public void Subscribe(IReadOnlyList<string> topics) => _consumer.Subscribe(topics);
+
+    /// <summary>Subscribes to every topic that fully matches a Java-style regex.</summary>
+    public void SubscribePattern(string pattern)
+    {
+        _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+        _consumer.Subscribe("^(?:" + pattern + ")$");
+    }
+
+    /// <summary>The next record, or null when none arrived within <paramref name="timeout"/>.</summary>
+    public ConsumedRecord? Consume(TimeSpan timeout)
+    {
+        ConsumeResult<byte[]?, byte[]?>? result;
+        try
+        {
+            result = _consumer.Consume(timeout);
+        }
+        catch (ConsumeException e) when (!e.Error.IsFatal)
+        {
+            LogConsumeProblem(_logger, e.Error.Reason);
+            return null;
+        }
+
+        if (result?.Message is not { } message)
+        {
+            return null;
+        }
+
+        IReadOnlyList<KeyValuePair<string, byte[]?>> headers = NoHeaders;
+        if (message.Headers is { Count: > 0 } h)
+        {
+            headers = h.Select(x => new KeyValuePair<string, byte[]?>(x.Key, x.GetValueBytes())).ToList();
+        }
+
+        var ts = message.Timestamp;
+        return new ConsumedRecord(result.Topic, result.Partition.Value, result.Offset.Value, message.Key, message.Value, headers,
+            ts.Type == Confluent.Kafka.TimestampType.NotAvailable ? null : ts.UnixTimestampMs,
+            ts.Type switch
+            {
+                Confluent.Kafka.TimestampType.CreateTime => SdkTimestampType.CreateTime,
+                Confluent.Kafka.TimestampType.LogAppendTime => SdkTimestampType.LogAppendTime,
+                _ => SdkTimestampType.NoTimestampType,
+            });
+    }
+
+    /// <summary>Synchronously commits the given next-offsets for the group.</summary>
+    public void Commit(IReadOnlyDictionary<SdkTopicPartition, long> offsets)
+    {
+        if (offsets.Count == 0)
+        {
+            return;
+        }
+
+        _consumer.Commit(offsets.Select(kv => new TopicPartitionOffset(kv.Key.Topic, kv.Key.Partition, kv.Value)));
+    }
+
+    /// <summary>The group's committed offsets for these partitions (missing when none).</summary>
+    public IReadOnlyDictionary<SdkTopicPartition, long> Committed(IEnumerable<SdkTopicPartition> partitions, TimeSpan timeout) =>
+        _consumer.Committed(partitions.Select(p => new Confluent.Kafka.TopicPartition(p.Topic, p.Partition)), timeout)
+            .Where(tpo => tpo.Offset.Value >= 0)
+            .ToDictionary(tpo => ToSdk(tpo.TopicPartition), tpo => tpo.Offset.Value);
+
+    public void Seek(SdkTopicPartition partition, long offset) =>
+        _consumer.Seek(new TopicPartitionOffset(partition.Topic, partition.Partition, offset));
+
+    public void Pause(IEnumerable<SdkTopicPartition> partitions) => _consumer.Pause(partitions.Select(ToConfluent));
+
+    public void Resume(IEnumerable<SdkTopicPartition> partitions) => _consumer.Resume(partitions.Select(ToConfluent));
+
+    /// <summary>Leaves the group (revocation callbacks run) and closes the consumer.</summary>
+    public void Close()
+    {
+        try
+        {
+            _consumer.Close();
+        }
+        catch (KafkaException e)
+        {
+            LogConsumeProblem(_logger, e.Message);
+        }
+    }
+
+    public void Dispose() => _consumer.Dispose();
+
+    private static IEnumerable<TopicPartitionOffset> StartOffsets(List<Confluent.Kafka.TopicPartition> assigned,
+        IReadOnlyDictionary<SdkTopicPartition, long> requested) =>
+        assigned.Select(tp => new TopicPartitionOffset(tp,
+            requested.TryGetValue(ToSdk(tp), out var offset) ? new Offset(offset) : Offset.Unset)).ToList();
+
+    private static SdkTopicPartition ToSdk(Confluent.Kafka.TopicPartition tp) => new(tp.Topic, tp.Partition.Value);
+
+    private static Confluent.Kafka.TopicPartition ToConfluent(SdkTopicPartition tp) => new(tp.Topic, tp.Partition);
+
+    [LoggerMessage(Message = "Kafka consumer [{Name}]: {Message}")]
+    private static partial void LogClient(ILogger logger, LogLevel level, string name, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka consumer error {Code}: {Reason}")]
+    private static partial void LogClientError(ILogger logger, string code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka consumer: {Reason}")]
+    private static partial void LogConsumeProblem(ILogger logger, string reason);
+}

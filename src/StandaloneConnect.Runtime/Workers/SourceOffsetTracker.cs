@@ -1,0 +1,97 @@
+using StandaloneConnect.Runtime.Kafka;
+using StandaloneConnect.Runtime.Storage;
+
+namespace StandaloneConnect.Runtime.Workers;
+
+/// <summary>
+/// The records of one poll that were handed to the producer, and the last source offset per source partition among
+/// them. The delivery thread only decrements <see cref="Pending"/>; everything else happens on the task's thread.
+/// </summary>
+internal sealed class SubmittedBatch
+{
+    private readonly List<(IReadOnlyDictionary<string, object?> Partition, IReadOnlyDictionary<string, object?> Offset, int Seq)> _offsets = [];
+    private IReadOnlyDictionary<string, object?>? _lastPartition;
+    private int _lastIndex;
+    private int _seq;
+    private int _pending = 1; // one for the batch itself, released by Seal()
+
+    public RecordProducer.DeliveryHandler? Handler { get; set; }
+
+    public int Pending => Volatile.Read(ref _pending);
+
+    public bool IsComplete => Pending == 0;
+
+    public void AddInFlight() => Interlocked.Increment(ref _pending);
+
+    public void Acknowledge() => Interlocked.Decrement(ref _pending);
+
+    /// <summary>Called once after the whole batch was handed to the producer.</summary>
+    public void Seal() => Acknowledge();
+
+    /// <summary>Remembers the record's offset as the latest for its partition (null partitions/offsets: stdin-like sources).</summary>
+    public void Track(IReadOnlyDictionary<string, object?>? partition, IReadOnlyDictionary<string, object?>? offset)
+    {
+        if (partition is null || offset is null)
+        {
+            return;
+        }
+
+        _seq++;
+        if (ReferenceEquals(partition, _lastPartition))
+        {
+            _offsets[_lastIndex] = (partition, offset, _seq);
+            return;
+        }
+
+        var index = _offsets.FindIndex(o => ReferenceEquals(o.Partition, partition));
+        if (index < 0)
+        {
+            _offsets.Add((partition, offset, _seq));
+            index = _offsets.Count - 1;
+        }
+        else
+        {
+            _offsets[index] = (partition, offset, _seq);
+        }
+
+        _lastPartition = partition;
+        _lastIndex = index;
+    }
+
+    public IEnumerable<SourceOffsetEntry> Offsets =>
+        _offsets.OrderBy(o => o.Seq).Select(o => new SourceOffsetEntry(o.Partition, o.Offset));
+}
+
+/// <summary>
+/// Kafka's <c>SubmittedRecords</c>: batches in submission order; only a prefix of fully acknowledged batches is
+/// committable, so an offset is committed only after its record and every earlier record were acknowledged.
+/// </summary>
+internal sealed class SourceOffsetTracker
+{
+    private readonly Queue<SubmittedBatch> _inFlight = new();
+    private readonly Dictionary<string, SourceOffsetEntry> _committable = new(StringComparer.Ordinal);
+
+    public int InFlightBatches => _inFlight.Count;
+
+    public void Add(SubmittedBatch batch) => _inFlight.Enqueue(batch);
+
+    /// <summary>Moves every acknowledged prefix batch into the committable set; returns the committable offsets.</summary>
+    public IReadOnlyCollection<SourceOffsetEntry> CollectCommittable()
+    {
+        while (_inFlight.TryPeek(out var batch) && batch.IsComplete)
+        {
+            _inFlight.Dequeue();
+            foreach (var entry in batch.Offsets)
+            {
+                _committable[OffsetJson.Write(entry.Partition)] = entry;
+            }
+        }
+
+        return _committable.Values;
+    }
+
+    /// <summary>The committable offsets were stored; forget them.</summary>
+    public void Committed() => _committable.Clear();
+
+    public bool AllAcknowledged => _inFlight.All(b => b.IsComplete);
+}

@@ -1,0 +1,71 @@
+using StandaloneConnect.Runtime.Configuration;
+using StandaloneConnect.Runtime.Plugins;
+using StandaloneConnect.Sdk;
+using StandaloneConnect.Sdk.Config;
+using StandaloneConnect.Sdk.Storage;
+
+namespace StandaloneConnect.Runtime.Workers;
+
+/// <summary>
+/// The key, value and header converters of one task. As in Kafka, a converter class set in the connector config
+/// is configured with the connector's <c>key.converter.*</c> keys; otherwise the worker's class and keys are used.
+/// </summary>
+public sealed record TaskConverters(IConverter Key, IConverter Value, IHeaderConverter Header)
+{
+    public static TaskConverters Create(IReadOnlyDictionary<string, string> connectorConfig, WorkerConfig worker, PluginRegistry plugins)
+    {
+        var key = CreateConverter(ConnectorConfig.KeyConverter, connectorConfig, worker, plugins, ConverterType.Key);
+        var value = CreateConverter(ConnectorConfig.ValueConverter, connectorConfig, worker, plugins, ConverterType.Value);
+        var (headerType, headerSettings) = Resolve(ConnectorConfig.HeaderConverter, connectorConfig, worker, plugins, PluginType.HeaderConverter);
+        var header = plugins.Create<IHeaderConverter>(headerType);
+        var headerConfig = new Dictionary<string, string>(headerSettings) { [ConverterType.ConfigKey] = ConverterType.Header };
+        header.Configure(headerConfig);
+        return new TaskConverters(key, value, header);
+    }
+
+    /// <summary>Problems with the converter keys of a connector config (unknown classes), without instantiating.</summary>
+    public static IEnumerable<string> Validate(IReadOnlyDictionary<string, string> connectorConfig, PluginRegistry plugins)
+    {
+        foreach (var (key, kind) in new[]
+                 {
+                     (ConnectorConfig.KeyConverter, PluginType.Converter), (ConnectorConfig.ValueConverter, PluginType.Converter),
+                     (ConnectorConfig.HeaderConverter, PluginType.HeaderConverter),
+                 })
+        {
+            if (connectorConfig.TryGetValue(key, out var name) && !string.IsNullOrWhiteSpace(name) && plugins.Find(kind, name) is null)
+            {
+                yield return $"Invalid value {name} for configuration {key}: {plugins.UnknownPluginMessage(kind, name)}";
+            }
+        }
+    }
+
+    private static IConverter CreateConverter(string key, IReadOnlyDictionary<string, string> connectorConfig, WorkerConfig worker,
+        PluginRegistry plugins, string converterType)
+    {
+        var (type, settings) = Resolve(key, connectorConfig, worker, plugins, PluginType.Converter);
+        var converter = plugins.Create<IConverter>(type);
+        var config = new Dictionary<string, string>(settings) { [ConverterType.ConfigKey] = converterType };
+        converter.Configure(config, converterType == ConverterType.Key);
+        return converter;
+    }
+
+    private static (Type Type, IReadOnlyDictionary<string, string> Settings) Resolve(string key, IReadOnlyDictionary<string, string> connectorConfig,
+        WorkerConfig worker, PluginRegistry plugins, PluginType kind)
+    {
+        var fromConnector = connectorConfig.TryGetValue(key, out var name) && !string.IsNullOrWhiteSpace(name);
+        if (!fromConnector)
+        {
+            name = worker.Parsed.GetClass(key);
+        }
+
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ConfigException($"Missing required configuration \"{key}\" which has no default value.");
+        }
+
+        var descriptor = plugins.Find(kind, name)
+            ?? throw new ConfigException($"Invalid value {name} for configuration {key}: {plugins.UnknownPluginMessage(kind, name)}");
+        var settings = fromConnector ? ParsedConfig.WithPrefix(connectorConfig, key + ".") : worker.Parsed.OriginalsWithPrefix(key + ".");
+        return (descriptor.Type, settings);
+    }
+}

@@ -1,0 +1,136 @@
+using Microsoft.Extensions.Logging;
+using StandaloneConnect.Runtime.Configuration;
+using StandaloneConnect.Runtime.Errors;
+using StandaloneConnect.Runtime.Kafka;
+using StandaloneConnect.Runtime.Plugins;
+using StandaloneConnect.Runtime.Storage;
+using StandaloneConnect.Runtime.Transforms;
+using StandaloneConnect.Sdk;
+using StandaloneConnect.Sdk.Config;
+using StandaloneConnect.Sdk.Connectors;
+
+namespace StandaloneConnect.Runtime.Workers;
+
+/// <summary>
+/// Builds and starts task runners for connectors (Kafka's <c>Worker</c>): converters, transformation chain, error
+/// handler, and the Kafka client configured from framework defaults, the worker's <c>producer.</c>/<c>consumer.</c>
+/// keys and the connector's overrides.
+/// </summary>
+public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetStore offsets, KafkaConnection kafka,
+    TimeProvider time, ILoggerFactory loggerFactory)
+{
+    public WorkerConfig Config => config;
+
+    public PluginRegistry Plugins => plugins;
+
+    public IOffsetStore Offsets => offsets;
+
+    public KafkaConnection Kafka => kafka;
+
+    /// <summary>Creates a task runner (not started). <paramref name="connectorConfig"/> has its placeholders resolved.</summary>
+    public WorkerTask CreateTask(ConnectorTaskId id, Type taskType, IReadOnlyDictionary<string, string> connectorConfig,
+        IReadOnlyDictionary<string, string> taskConfig, ITaskStatusListener listener)
+    {
+        var isSink = typeof(SinkTask).IsAssignableFrom(taskType);
+        var parsed = (isSink ? ConnectorConfig.Sink : ConnectorConfig.Source).Parse(connectorConfig);
+        var logger = loggerFactory.CreateLogger(isSink ? typeof(WorkerSinkTask) : typeof(WorkerSourceTask));
+        var converters = TaskConverters.Create(connectorConfig, config, plugins);
+        var transforms = TransformationChain.Build(connectorConfig, plugins);
+        var errors = new ErrorHandler(ErrorHandlerSettings.From(parsed), id.ToString(), [], time, logger);
+        if (isSink)
+        {
+            var task = plugins.Create<SinkTask>(taskType);
+            var consumerConfig = ConsumerConfig(id, connectorConfig, out var maxPollRecords);
+            var setup = new SinkTaskSetup(task, taskConfig, converters, transforms, errors,
+                listener => new RecordConsumer(consumerConfig, $"consumer settings of connector {id.Connector}", listener, logger),
+                parsed.GetList(ConnectorConfig.Topics), parsed.GetString(ConnectorConfig.TopicsRegex), maxPollRecords, config.OffsetFlushInterval);
+            return new WorkerSinkTask(id, setup, listener, time, logger);
+        }
+        else
+        {
+            var task = plugins.Create<SourceTask>(taskType);
+            var producer = new RecordProducer(ProducerConfig(id, connectorConfig), $"producer settings of connector {id.Connector}", logger);
+            var topics = new TopicCreator(kafka.TopicAdmin, TopicSpecFor(connectorConfig));
+            var setup = new SourceTaskSetup(task, taskConfig, converters, transforms, errors, producer, topics, offsets,
+                config.OffsetFlushInterval, config.OffsetFlushTimeout);
+            return new WorkerSourceTask(id, setup, listener, time, logger);
+        }
+    }
+
+    /// <summary>Producer settings: framework defaults &lt; worker <c>producer.*</c> &lt; connector <c>producer.override.*</c>.</summary>
+    public IReadOnlyDictionary<string, string> ProducerConfig(ConnectorTaskId id, IReadOnlyDictionary<string, string> connectorConfig)
+    {
+        var defaults = new Dictionary<string, string>
+        {
+            ["bootstrap.servers"] = kafka.BootstrapServers,
+            ["acks"] = "all",
+            ["enable.idempotence"] = "false",
+            ["max.in.flight.requests.per.connection"] = "1",
+            ["delivery.timeout.ms"] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["client.id"] = $"connector-producer-{id}",
+            ["linger.ms"] = "5",
+            ["dotnet.producer.delivery.report.fields"] = "none",
+        };
+        if (kafka.IsEmbedded)
+        {
+            defaults["allow.auto.create.topics"] = "false";
+        }
+
+        return ClientConfigs.Build(
+            Inherited(),
+            ClientConfigs.Defaults(defaults, "framework"),
+            ClientConfigs.WithPrefix(config.Originals, "producer.", config.Source),
+            ClientConfigs.WithPrefix(connectorConfig, "producer.override.", $"connector {id.Connector}"));
+    }
+
+    /// <summary>Consumer settings: framework defaults &lt; worker <c>consumer.*</c> &lt; connector <c>consumer.override.*</c>.</summary>
+    public IReadOnlyDictionary<string, string> ConsumerConfig(ConnectorTaskId id, IReadOnlyDictionary<string, string> connectorConfig, out int maxPollRecords)
+    {
+        var defaults = new Dictionary<string, string>
+        {
+            ["bootstrap.servers"] = kafka.BootstrapServers,
+            ["group.id"] = "connect-" + id.Connector,
+            ["enable.auto.commit"] = "false",
+            ["auto.offset.reset"] = "earliest",
+            ["client.id"] = $"connector-consumer-{id}",
+        };
+        if (kafka.IsEmbedded)
+        {
+            defaults["fetch.wait.max.ms"] = "50";
+            defaults["topic.metadata.refresh.interval.ms"] = "1000";
+        }
+
+        var worker = ClientConfigs.WithPrefix(config.Originals, "consumer.", config.Source);
+        var overrides = ClientConfigs.WithPrefix(connectorConfig, "consumer.override.", $"connector {id.Connector}");
+        var poll = overrides.GetValueOrDefault("max.poll.records") ?? worker.GetValueOrDefault("max.poll.records");
+        maxPollRecords = 500;
+        if (poll is not null && (!int.TryParse(poll.Value, out maxPollRecords) || maxPollRecords < 1))
+        {
+            throw new ConfigException($"Invalid value {poll.Value} for {poll.Origin}: expected a positive whole number");
+        }
+
+        return ClientConfigs.Build(Inherited(), ClientConfigs.Defaults(defaults, "framework"), worker, overrides);
+    }
+
+    private IEnumerable<KeyValuePair<string, ClientProperty>> Inherited() =>
+        config.Originals.Where(kv => KafkaConnection.IsClientKey(kv.Key))
+            .Select(kv => new KeyValuePair<string, ClientProperty>(kv.Key, new ClientProperty(kv.Value, $"{kv.Key} in {config.Source}")));
+
+    /// <summary>How a source task's topics are created: always in embedded mode, per <c>topic.creation.*</c> otherwise.</summary>
+    private Func<string, NewTopicSpec?> TopicSpecFor(IReadOnlyDictionary<string, string> connectorConfig)
+    {
+        if (kafka.IsEmbedded)
+        {
+            var partitions = config.Parsed.GetInt(WorkerConfig.EmbeddedKafkaPartitions);
+            return topic => new NewTopicSpec(topic, partitions, 1);
+        }
+
+        if (!config.Parsed.GetBoolean(WorkerConfig.TopicCreationEnable) || !TopicCreationSettings.IsUsed(connectorConfig))
+        {
+            return _ => null;
+        }
+
+        var settings = TopicCreationSettings.Parse(connectorConfig);
+        return settings.SpecFor;
+    }
+}

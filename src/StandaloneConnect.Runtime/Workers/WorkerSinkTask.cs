@@ -1,0 +1,416 @@
+using Microsoft.Extensions.Logging;
+using StandaloneConnect.Runtime.Errors;
+using StandaloneConnect.Runtime.Kafka;
+using StandaloneConnect.Runtime.Transforms;
+using StandaloneConnect.Sdk;
+using StandaloneConnect.Sdk.Connectors;
+
+namespace StandaloneConnect.Runtime.Workers;
+
+/// <summary>Everything a sink task runner needs, built by the <see cref="Worker"/>.</summary>
+public sealed record SinkTaskSetup(
+    SinkTask Task,
+    IReadOnlyDictionary<string, string> TaskConfig,
+    TaskConverters Converters,
+    TransformationChain Transforms,
+    ErrorHandler Errors,
+    Func<IRebalanceListener, RecordConsumer> CreateConsumer,
+    IReadOnlyList<string> Topics,
+    string? TopicsRegex,
+    int MaxPollRecords,
+    TimeSpan CommitInterval);
+
+/// <summary>
+/// Runs one sink task (Kafka's <c>WorkerSinkTask</c>) on a dedicated thread, because Kafka's consumer blocks and its
+/// rebalance callbacks run inside <c>Consume</c>: consume a batch, convert, transform, put, and commit the group's
+/// offsets (after <c>preCommit</c>) on the interval, on revocation and on stop.
+/// </summary>
+public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
+{
+    private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(200);
+    private readonly SinkTaskSetup _setup;
+    private readonly TimeProvider _time;
+    private readonly WorkerSinkTaskContext _context;
+    private readonly Dictionary<TopicPartition, long> _currentOffsets = [];
+    private readonly Dictionary<TopicPartition, long> _lastCommitted = [];
+    private readonly HashSet<TopicPartition> _taskPaused = [];
+    private RecordConsumer? _consumer;
+    private List<SinkRecord>? _retryBatch;
+    private DateTimeOffset _retryAt;
+    private bool _partitionsOpen;
+    private readonly HashSet<TopicPartition> _consumerPaused = [];
+    private bool _reportedPaused;
+
+    public WorkerSinkTask(ConnectorTaskId id, SinkTaskSetup setup, ITaskStatusListener listener, TimeProvider time, ILogger logger)
+        : base(id, listener, logger)
+    {
+        _setup = setup;
+        _time = time;
+        _context = new WorkerSinkTaskContext(setup.TaskConfig,
+            setup.Errors.Settings.TolerateAll ? new ErrantRecordReporter(setup.Errors) : null);
+    }
+
+    public IReadOnlyDictionary<TopicPartition, long> OnAssigned(IReadOnlyList<TopicPartition> partitions)
+    {
+        foreach (var tp in partitions)
+        {
+            _context.AssignedPartitions.Add(tp);
+        }
+
+        _setup.Task.Open(partitions);
+        _partitionsOpen = true;
+        var requested = _context.TakeOffsets();
+        foreach (var (tp, offset) in requested)
+        {
+            _currentOffsets[tp] = offset;
+        }
+
+        return requested;
+    }
+
+    public void OnRevoked(IReadOnlyList<TopicPartition> partitions)
+    {
+        if (!_partitionsOpen)
+        {
+            return;
+        }
+
+        CommitOffsets(partitions.ToHashSet());
+        ClosePartitions(partitions);
+    }
+
+    public void OnLost(IReadOnlyList<TopicPartition> partitions)
+    {
+        if (_partitionsOpen)
+        {
+            ClosePartitions(partitions);
+        }
+    }
+
+    protected override Task Launch()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run();
+            }
+            finally
+            {
+                done.SetResult();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "task-thread-" + Id,
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void Run()
+    {
+        var started = false;
+        try
+        {
+            _consumer = _setup.CreateConsumer(this);
+            _setup.Task.Initialize(_context);
+            _setup.Task.Start(_setup.TaskConfig);
+            started = true;
+            if (_setup.TopicsRegex is { Length: > 0 } regex)
+            {
+                _consumer.SubscribePattern(regex);
+            }
+            else
+            {
+                _consumer.Subscribe(_setup.Topics);
+            }
+
+            _reportedPaused = IsPaused;
+            SetStatus(IsPaused ? ConnectState.Paused : ConnectState.Running);
+            LogStarted(Logger, Id.ToString());
+            Loop(_consumer);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !StopToken.IsCancellationRequested)
+        {
+            Fail(e);
+        }
+        finally
+        {
+            Shutdown(started);
+        }
+    }
+
+    private void Loop(RecordConsumer consumer)
+    {
+        var nextCommit = _time.GetUtcNow() + _setup.CommitInterval;
+        while (!StopToken.IsCancellationRequested)
+        {
+            ApplyPauseState(consumer);
+            var now = _time.GetUtcNow();
+            if (now >= nextCommit || _context.CommitRequested)
+            {
+                _context.CommitRequested = false;
+                CommitOffsets(null);
+                nextCommit = now + _setup.CommitInterval;
+            }
+
+            if (_retryBatch is { } retry && !IsPaused)
+            {
+                if (_time.GetUtcNow() >= _retryAt)
+                {
+                    Deliver(retry);
+                    continue;
+                }
+            }
+
+            var records = PollBatch(consumer);
+            if (records.Count > 0 && _retryBatch is null)
+            {
+                Deliver(records);
+            }
+        }
+    }
+
+    private List<SinkRecord> PollBatch(RecordConsumer consumer)
+    {
+        var records = new List<SinkRecord>();
+        var first = consumer.Consume(PollTimeout);
+        if (first is null)
+        {
+            return records;
+        }
+
+        if (IsPaused || _retryBatch is not null || _taskPaused.Contains(new TopicPartition(first.Topic, first.Partition)))
+        {
+            // Fetched before the pause took effect: rewind so it is delivered after resume.
+            consumer.Seek(new TopicPartition(first.Topic, first.Partition), first.Offset);
+            return records;
+        }
+
+        for (var raw = first; raw is not null; raw = records.Count < _setup.MaxPollRecords ? consumer.Consume(TimeSpan.Zero) : null)
+        {
+            _currentOffsets[new TopicPartition(raw.Topic, raw.Partition)] = raw.Offset + 1;
+            if (Convert(raw) is { } record)
+            {
+                records.Add(record);
+            }
+        }
+
+        return records;
+    }
+
+    private SinkRecord? Convert(ConsumedRecord raw)
+    {
+        var errors = _setup.Errors;
+        var c = _setup.Converters;
+        var context = new ConsumedRecordContext(raw.Topic, raw.Partition, raw.Offset, raw.Key, raw.Value, raw.Headers, raw.Timestamp);
+        var stop = StopToken;
+        if (!errors.TryExecute(Stage.HeaderConverter, c.Header.GetType(), (c.Header, raw), static s => ConvertHeaders(s.Header, s.raw), context, null, out var headers, stop)
+            || !errors.TryExecute(Stage.KeyConverter, c.Key.GetType(), (c.Key, raw, headers), static s => s.Key.ToConnectData(s.raw.Topic, s.headers, s.raw.Key), context, null, out var key, stop)
+            || !errors.TryExecute(Stage.ValueConverter, c.Value.GetType(), (c.Value, raw, headers), static s => s.Value.ToConnectData(s.raw.Topic, s.headers, s.raw.Value), context, null, out var value, stop))
+        {
+            return null;
+        }
+
+        var record = new SinkRecord(raw.Topic, raw.Partition, key.Schema, key.Value, value.Schema, value.Value, raw.Offset,
+            raw.Timestamp, raw.TimestampType, headers);
+        if (_setup.Transforms.IsEmpty)
+        {
+            return record;
+        }
+
+        return errors.TryExecute(Stage.Transformation, _setup.Transforms.GetType(), (_setup.Transforms, record),
+            static s => s.Transforms.Apply(s.record), context, record, out var transformed, stop)
+            ? transformed as SinkRecord
+            : null;
+    }
+
+    private static ConnectHeaders? ConvertHeaders(Sdk.Storage.IHeaderConverter converter, ConsumedRecord raw)
+    {
+        if (raw.Headers.Count == 0)
+        {
+            return null;
+        }
+
+        var headers = new ConnectHeaders();
+        foreach (var (key, bytes) in raw.Headers)
+        {
+            headers.Add(key, converter.ToConnectHeader(raw.Topic, key, bytes));
+        }
+
+        return headers;
+    }
+
+    private void Deliver(List<SinkRecord> records)
+    {
+        try
+        {
+            RunSync(_setup.Task.PutAsync(records, StopToken));
+            _retryBatch = null;
+        }
+        catch (RetriableException e)
+        {
+            LogPutRetry(Logger, e, Id.ToString(), _context.TimeoutMs);
+            _retryBatch = records;
+            _retryAt = _time.GetUtcNow() + TimeSpan.FromMilliseconds(_context.TimeoutMs);
+        }
+
+        foreach (var (tp, offset) in _context.TakeOffsets())
+        {
+            _consumer?.Seek(tp, offset);
+            _currentOffsets[tp] = offset;
+        }
+    }
+
+    /// <summary>Pauses the consumer while the connector is paused or a batch waits for redelivery; honours the task's own pause requests.</summary>
+    private void ApplyPauseState(RecordConsumer consumer)
+    {
+        var (pause, resume) = _context.TakePauseRequests();
+        _taskPaused.UnionWith(pause);
+        _taskPaused.ExceptWith(resume);
+        if (IsPaused != _reportedPaused)
+        {
+            _reportedPaused = IsPaused;
+            SetStatus(IsPaused ? ConnectState.Paused : ConnectState.Running);
+        }
+
+        var pauseAll = IsPaused || _retryBatch is not null;
+        var assigned = _context.AssignedPartitions;
+        var toPause = assigned.Where(tp => (pauseAll || _taskPaused.Contains(tp)) && !_consumerPaused.Contains(tp)).ToList();
+        var toResume = _consumerPaused.Where(tp => !assigned.Contains(tp) || (!pauseAll && !_taskPaused.Contains(tp))).ToList();
+        if (toPause.Count > 0)
+        {
+            consumer.Pause(toPause);
+            _consumerPaused.UnionWith(toPause);
+        }
+
+        if (toResume.Count > 0)
+        {
+            consumer.Resume(toResume.Where(assigned.Contains));
+            _consumerPaused.ExceptWith(toResume);
+        }
+    }
+
+    private void CommitOffsets(HashSet<TopicPartition>? only)
+    {
+        var current = _currentOffsets.Where(kv => only is null || only.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
+        if (current.Count == 0 || _consumer is null)
+        {
+            return;
+        }
+
+        IReadOnlyDictionary<TopicPartition, long> committable;
+        try
+        {
+            committable = RunSync(_setup.Task.PreCommitAsync(current, StopToken));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogPreCommitFailed(Logger, e, Id.ToString());
+            return;
+        }
+
+        var changed = committable
+            .Where(kv => _context.AssignedPartitions.Contains(kv.Key) && (!_lastCommitted.TryGetValue(kv.Key, out var last) || last != kv.Value))
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
+        try
+        {
+            _consumer.Commit(changed);
+            foreach (var (tp, offset) in changed)
+            {
+                _lastCommitted[tp] = offset;
+            }
+        }
+        catch (Confluent.Kafka.KafkaException e)
+        {
+            LogCommitFailed(Logger, Id.ToString(), e.Message);
+        }
+    }
+
+    private void ClosePartitions(IReadOnlyCollection<TopicPartition> partitions)
+    {
+        _setup.Task.Close(partitions);
+        foreach (var tp in partitions)
+        {
+            _context.AssignedPartitions.Remove(tp);
+            _currentOffsets.Remove(tp);
+            _lastCommitted.Remove(tp);
+            _consumerPaused.Remove(tp);
+        }
+    }
+
+    private void Shutdown(bool started)
+    {
+        try
+        {
+            if (started && _partitionsOpen && Status.State != ConnectState.Failed)
+            {
+                CommitOffsets(null);
+                ClosePartitions(_context.AssignedPartitions.ToList());
+            }
+
+            _partitionsOpen = false;
+            if (started)
+            {
+                _setup.Task.Stop();
+            }
+        }
+        catch (Exception e)
+        {
+            LogStopFailed(Logger, e, Id.ToString());
+        }
+        finally
+        {
+            _consumer?.Close();
+            _consumer?.Dispose();
+            _setup.Transforms.Dispose();
+            if (Status.State != ConnectState.Failed)
+            {
+                SetStatus(ConnectState.Unassigned);
+            }
+        }
+    }
+
+    // The sink loop owns a dedicated thread and Kafka's rebalance callbacks must complete synchronously inside
+    // Consume(), so task methods are awaited synchronously here, exactly as Kafka's WorkerSinkTask calls them.
+#pragma warning disable VSTHRD002
+    private static void RunSync(ValueTask pending)
+    {
+        if (!pending.IsCompletedSuccessfully)
+        {
+            pending.AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static T RunSync<T>(ValueTask<T> pending) =>
+        pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+#pragma warning restore VSTHRD002
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{TaskId} Sink task finished initialization and start")]
+    private static partial void LogStarted(ILogger logger, string taskId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{TaskId} RetriableException from SinkTask; will retry the same records in {TimeoutMs} ms")]
+    private static partial void LogPutRetry(ILogger logger, Exception error, string taskId, long timeoutMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{TaskId} Offset commit failed during preCommit/flush; offsets will be committed later")]
+    private static partial void LogPreCommitFailed(ILogger logger, Exception error, string taskId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{TaskId} Commit of consumer offsets failed: {Reason}")]
+    private static partial void LogCommitFailed(ILogger logger, string taskId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{TaskId} Exception while stopping the task")]
+    private static partial void LogStopFailed(ILogger logger, Exception error, string taskId);
+
+    private sealed class ErrantRecordReporter(ErrorHandler errors) : IErrantRecordReporter
+    {
+        public ValueTask ReportAsync(SinkRecord record, Exception error, CancellationToken cancellationToken)
+        {
+            errors.Handle(new ProcessingError(Stage.TaskPut, typeof(SinkTask), error,
+                new ConsumedRecordContext(record.OriginalTopic, record.OriginalKafkaPartition, record.OriginalKafkaOffset, null, null, [], record.Timestamp),
+                record));
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,324 @@
+using Microsoft.Extensions.Logging;
+using StandaloneConnect.Runtime.Errors;
+using StandaloneConnect.Runtime.Kafka;
+using StandaloneConnect.Runtime.Storage;
+using StandaloneConnect.Runtime.Transforms;
+using StandaloneConnect.Sdk;
+using StandaloneConnect.Sdk.Connectors;
+
+namespace StandaloneConnect.Runtime.Workers;
+
+/// <summary>Everything a source task runner needs, built by the <see cref="Worker"/>.</summary>
+public sealed record SourceTaskSetup(
+    SourceTask Task,
+    IReadOnlyDictionary<string, string> TaskConfig,
+    TaskConverters Converters,
+    TransformationChain Transforms,
+    ErrorHandler Errors,
+    RecordProducer Producer,
+    TopicCreator Topics,
+    IOffsetStore OffsetStore,
+    TimeSpan FlushInterval,
+    TimeSpan FlushTimeout);
+
+/// <summary>
+/// Runs one source task (Kafka's <c>WorkerSourceTask</c>): poll, transform, convert key/value/headers, produce with
+/// a per-batch delivery handler, and commit offsets of acknowledged records on the flush interval and at stop.
+/// </summary>
+public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
+{
+    private readonly SourceTaskSetup _setup;
+    private readonly SourceOffsetTracker _tracker = new();
+    private readonly TimeProvider _time;
+    private readonly bool _commitRecordOverridden;
+    private readonly Type _taskType;
+    private volatile Exception? _producerFailure;
+
+    public WorkerSourceTask(ConnectorTaskId id, SourceTaskSetup setup, ITaskStatusListener listener, TimeProvider time, ILogger logger)
+        : base(id, listener, logger)
+    {
+        _setup = setup;
+        _time = time;
+        _taskType = setup.Task.GetType();
+        _commitRecordOverridden = _taskType.GetMethod(nameof(SourceTask.CommitRecord))?.DeclaringType != typeof(SourceTask);
+    }
+
+    /// <summary>Records skipped by tolerated errors.</summary>
+    public long SkippedRecords => _setup.Errors.Skipped;
+
+    void IAckReceiver.OnAck(in ProduceAck ack, object? state)
+    {
+        var (batch, record) = state switch
+        {
+            SubmittedBatch b => (b, null),
+            (SubmittedBatch b, SourceRecord r) => (b, r),
+            _ => throw new InvalidOperationException("unexpected delivery state"),
+        };
+        try
+        {
+            if (ack.IsError)
+            {
+                OnProduceError(ack, record);
+            }
+            else if (record is not null)
+            {
+                _setup.Task.CommitRecord(record, new RecordMetadata(ack.Topic, ack.Partition, ack.Offset, ack.Timestamp));
+            }
+        }
+        catch (Exception e)
+        {
+            _producerFailure ??= e;
+        }
+        finally
+        {
+            batch.Acknowledge();
+        }
+    }
+
+    protected override Task Launch() => Task.Run(RunAsync);
+
+    private async Task RunAsync()
+    {
+        var started = false;
+        try
+        {
+            _setup.Task.Initialize(new SourceTaskContext(_setup.TaskConfig, new StoreOffsetReader(_setup.OffsetStore, Id.Connector)));
+            _setup.Task.Start(_setup.TaskConfig);
+            started = true;
+            SetStatus(IsPaused ? ConnectState.Paused : ConnectState.Running);
+            LogStarted(Logger, Id.ToString());
+            await LoopAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !StopToken.IsCancellationRequested)
+        {
+            Fail(e);
+        }
+        finally
+        {
+            await ShutdownAsync(started).ConfigureAwait(false);
+        }
+    }
+
+    private async Task LoopAsync()
+    {
+        var nextCommit = _time.GetUtcNow() + _setup.FlushInterval;
+        while (!StopToken.IsCancellationRequested)
+        {
+            ThrowIfProducerFailed();
+            if (IsPaused)
+            {
+                SetStatus(ConnectState.Paused);
+                await WaitWhilePausedAsync(_setup.FlushInterval).ConfigureAwait(false);
+                if (!IsPaused && !StopToken.IsCancellationRequested)
+                {
+                    SetStatus(ConnectState.Running);
+                }
+            }
+            else
+            {
+                IReadOnlyList<SourceRecord> records;
+                var token = PauseOrStopToken;
+                try
+                {
+                    records = await _setup.Task.PollAsync(token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                {
+                    records = [];
+                }
+
+                if (records.Count > 0)
+                {
+                    await SendAsync(records).ConfigureAwait(false);
+                }
+            }
+
+            if (_time.GetUtcNow() >= nextCommit)
+            {
+                await CommitOffsetsAsync(final: false).ConfigureAwait(false);
+                nextCommit = _time.GetUtcNow() + _setup.FlushInterval;
+            }
+        }
+    }
+
+    private async Task SendAsync(IReadOnlyList<SourceRecord> records)
+    {
+        var batch = new SubmittedBatch();
+        batch.Handler = _setup.Producer.CreateHandler(this, batch);
+        var errors = _setup.Errors;
+        var converters = _setup.Converters;
+        var stop = StopToken;
+        foreach (var original in records)
+        {
+            batch.Track(original.SourcePartition, original.SourceOffset);
+            var record = original;
+            if (!_setup.Transforms.IsEmpty)
+            {
+                if (!errors.TryExecute(Stage.Transformation, _setup.Transforms.GetType(), (_setup.Transforms, original),
+                        static s => s.Transforms.Apply(s.original), null, original, out var transformed, stop)
+                    || transformed is not SourceRecord sr)
+                {
+                    CommitSkipped(original);
+                    continue;
+                }
+
+                record = sr;
+            }
+
+            if (!errors.TryExecute(Stage.KeyConverter, converters.Key.GetType(), (converters.Key, record),
+                    static s => s.Key.FromConnectData(s.record.Topic, s.record.HasHeaders ? s.record.Headers : null, s.record.KeySchema, s.record.Key),
+                    null, record, out var key, stop)
+                || !errors.TryExecute(Stage.ValueConverter, converters.Value.GetType(), (converters.Value, record),
+                    static s => s.Value.FromConnectData(s.record.Topic, s.record.HasHeaders ? s.record.Headers : null, s.record.ValueSchema, s.record.Value),
+                    null, record, out var value, stop)
+                || !errors.TryExecute(Stage.HeaderConverter, converters.Header.GetType(), (converters.Header, record),
+                    static s => ConvertHeaders(s.Header, s.record), null, record, out var headers, stop))
+            {
+                CommitSkipped(original);
+                continue;
+            }
+
+            await _setup.Topics.EnsureAsync(record.Topic, stop).ConfigureAwait(false);
+            var handler = _commitRecordOverridden ? _setup.Producer.CreateHandler(this, (batch, original)) : batch.Handler;
+            batch.AddInFlight();
+            try
+            {
+                await _setup.Producer.ProduceAsync(record.Topic, record.KafkaPartition, key, value, record.Timestamp, headers, handler, stop)
+                    .ConfigureAwait(false);
+            }
+            catch (ProduceFailedException e)
+            {
+                batch.Acknowledge();
+                errors.Handle(new ProcessingError(Stage.KafkaProduce, typeof(RecordProducer), e, null, record));
+                CommitSkipped(original);
+            }
+        }
+
+        batch.Seal();
+        _tracker.Add(batch);
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, byte[]?>>? ConvertHeaders(Sdk.Storage.IHeaderConverter converter, SourceRecord record)
+    {
+        if (!record.HasHeaders)
+        {
+            return null;
+        }
+
+        var result = new List<KeyValuePair<string, byte[]?>>(record.Headers.Count);
+        foreach (var header in record.Headers)
+        {
+            result.Add(new(header.Key, converter.FromConnectHeader(record.Topic, header.Key, header.Schema, header.Value)));
+        }
+
+        return result;
+    }
+
+    private void CommitSkipped(SourceRecord record)
+    {
+        if (_commitRecordOverridden)
+        {
+            _setup.Task.CommitRecord(record, null);
+        }
+    }
+
+    private void OnProduceError(in ProduceAck ack, SourceRecord? record)
+    {
+        var error = new ConnectException($"Failed to send a record to topic '{ack.Topic}': {ack.Error}");
+        try
+        {
+            _setup.Errors.Handle(new ProcessingError(Stage.KafkaProduce, typeof(RecordProducer), error, null, record));
+        }
+        catch (ConnectException e)
+        {
+            _producerFailure ??= new ConnectException("Unrecoverable exception from producer send callback", e.InnerException ?? e);
+        }
+    }
+
+    private void ThrowIfProducerFailed()
+    {
+        if (_producerFailure is { } failure)
+        {
+            throw failure as ConnectException ?? new ConnectException(failure.Message, failure);
+        }
+    }
+
+    /// <summary>Commits the offsets of acknowledged records; on stop, first waits (bounded) for outstanding sends.</summary>
+    private async Task CommitOffsetsAsync(bool final)
+    {
+        if (final && !_tracker.AllAcknowledged)
+        {
+            var producer = _setup.Producer;
+            var timeout = _setup.FlushTimeout;
+            if (!await Task.Run(() => producer.Flush(timeout)).ConfigureAwait(false))
+            {
+                LogFlushTimeout(Logger, Id.ToString(), (long)timeout.TotalMilliseconds);
+            }
+        }
+
+        var offsets = _tracker.CollectCommittable();
+        if (offsets.Count == 0)
+        {
+            return;
+        }
+
+        using var timeoutCts = new CancellationTokenSource(_setup.FlushTimeout, _time);
+        try
+        {
+            await _setup.OffsetStore.SetAsync(Id.Connector, offsets.ToList(), timeoutCts.Token).ConfigureAwait(false);
+            LogCommitted(Logger, Id.ToString(), offsets.Count);
+            _tracker.Committed();
+            _setup.Task.Commit();
+        }
+        catch (Exception e) when (e is OffsetStoreException or OperationCanceledException)
+        {
+            LogCommitFailed(Logger, e, Id.ToString());
+        }
+    }
+
+    private async Task ShutdownAsync(bool started)
+    {
+        if (started)
+        {
+            try
+            {
+                _setup.Task.Stop();
+            }
+            catch (Exception e)
+            {
+                LogStopFailed(Logger, e, Id.ToString());
+            }
+
+            try
+            {
+                await CommitOffsetsAsync(final: true).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                LogCommitFailed(Logger, e, Id.ToString());
+            }
+        }
+
+        _setup.Producer.Dispose();
+        _setup.Transforms.Dispose();
+        if (Status.State != ConnectState.Failed)
+        {
+            SetStatus(ConnectState.Unassigned);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{TaskId} Source task finished initialization and start")]
+    private static partial void LogStarted(ILogger logger, string taskId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{TaskId} Committed offsets for {Count} source partition(s)")]
+    private static partial void LogCommitted(ILogger logger, string taskId, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{TaskId} Failed to commit offsets; will try again on the next flush interval")]
+    private static partial void LogCommitFailed(ILogger logger, Exception error, string taskId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{TaskId} Failed to flush, timed out while waiting for producer to flush outstanding messages (offset.flush.timeout.ms={TimeoutMs})")]
+    private static partial void LogFlushTimeout(ILogger logger, string taskId, long timeoutMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{TaskId} Exception while stopping the task")]
+    private static partial void LogStopFailed(ILogger logger, Exception error, string taskId);
+}
