@@ -13,12 +13,14 @@ namespace StandaloneConnect.Runtime.Kafka;
 public sealed partial class KafkaConnection : IDisposable
 {
     private readonly MockKafkaCluster? _embedded;
+    private readonly bool _ownsEmbedded;
     private readonly IAdminClient? _admin;
     private readonly IDisposable? _topicAdminResource;
 
     private KafkaConnection(string bootstrapServers, ITopicAdmin topicAdmin, MockKafkaCluster? embedded, IAdminClient? admin,
-        IReadOnlyDictionary<string, string> adminConfig)
+        IReadOnlyDictionary<string, string> adminConfig, bool ownsEmbedded = true)
     {
+        _ownsEmbedded = ownsEmbedded;
         BootstrapServers = bootstrapServers;
         TopicAdmin = topicAdmin;
         _embedded = embedded;
@@ -35,6 +37,11 @@ public sealed partial class KafkaConnection : IDisposable
 
     /// <summary>The admin client settings (for clients the worker creates later).</summary>
     public IReadOnlyDictionary<string, string> AdminConfig { get; }
+
+    /// <summary>Uses an embedded cluster that the caller owns (tests, tools); disposing the connection leaves it running.</summary>
+    public static KafkaConnection ForEmbedded(MockKafkaCluster cluster, ILoggerFactory loggerFactory) =>
+        new(cluster.BootstrapServers, new EmbeddedTopicAdmin(cluster, loggerFactory.CreateLogger<EmbeddedTopicAdmin>()), cluster, null,
+            new Dictionary<string, string> { ["bootstrap.servers"] = cluster.BootstrapServers }, ownsEmbedded: false);
 
     /// <summary>Connects as the worker config says; throws <see cref="ConnectException"/> naming the key and file when it cannot.</summary>
     public static KafkaConnection Open(WorkerConfig config, ILoggerFactory loggerFactory)
@@ -90,7 +97,10 @@ public sealed partial class KafkaConnection : IDisposable
     {
         _topicAdminResource?.Dispose();
         _admin?.Dispose();
-        _embedded?.Dispose();
+        if (_ownsEmbedded)
+        {
+            _embedded?.Dispose();
+        }
     }
 
     private static Dictionary<string, string> AdminSettings(WorkerConfig config, string bootstrap)

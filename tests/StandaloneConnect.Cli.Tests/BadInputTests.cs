@@ -1,0 +1,153 @@
+namespace StandaloneConnect.Cli.Tests;
+
+/// <summary>Every bad input ends with a message naming the file and the key (or line), the right exit code, and stored offsets untouched.</summary>
+[TestFixture]
+public sealed class BadInputTests
+{
+    private const string Worker = """
+        bootstrap.servers=embedded
+        key.converter=org.apache.kafka.connect.storage.StringConverter
+        value.converter=org.apache.kafka.connect.storage.StringConverter
+        offset.storage.file.filename=data/offsets.json
+        """;
+
+    private const string Source = "name=src\nconnector.class=FileStreamSource\nfile=in.txt\ntopic=t\n";
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    [Test]
+    public async Task NoArguments_ExitsWithUsageError()
+    {
+        using var dir = new TestDirectory();
+        var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout);
+
+        code.Should().Be(1);
+        stderr.Should().Contain("Required argument missing");
+    }
+
+    [Test]
+    public async Task MissingWorkerFile_ExitsTwoNamingTheFile()
+    {
+        using var dir = new TestDirectory();
+        var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "nope.properties");
+
+        code.Should().Be(2);
+        stderr.Should().Contain("nope.properties").And.Contain("not found");
+    }
+
+    [Test]
+    public async Task MalformedWorkerLine_ExitsTwoNamingFileAndLine()
+    {
+        using var dir = new TestDirectory();
+        dir.Write("worker.properties", Worker + "\nbad.escape=\\u12G4\n");
+        var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties");
+
+        code.Should().Be(2);
+        stderr.Should().Contain("worker.properties:5").And.Contain("Malformed \\uxxxx encoding");
+    }
+
+    [Test]
+    public async Task WorkerMissingRequiredKey_ExitsTwoNamingFileAndKey()
+    {
+        using var dir = new TestDirectory();
+        dir.Write("worker.properties", "bootstrap.servers=embedded\nkey.converter=StringConverter\noffset.storage.file.filename=o.json\n");
+        var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties");
+
+        code.Should().Be(2);
+        stderr.Should().Contain("worker.properties: Missing required configuration \"value.converter\" which has no default value.");
+    }
+
+    [Test]
+    public async Task UnknownConfigProviderClass_ExitsTwoListingKnownProviders()
+    {
+        using var dir = new TestDirectory();
+        dir.Write("worker.properties", Worker + "\nconfig.providers=vault\nconfig.providers.vault.class=com.example.VaultConfigProvider\n");
+        var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties");
+
+        code.Should().Be(2);
+        stderr.Should().Contain("config.providers.vault.class").And.Contain("com.example.VaultConfigProvider").And.Contain("FileConfigProvider");
+    }
+
+    [Test]
+    public async Task UnreachableBootstrapServers_ExitsTwoWithinTheDocumentedTimeout()
+    {
+        using var dir = new TestDirectory();
+        dir.Write("worker.properties", Worker.Replace("bootstrap.servers=embedded", "bootstrap.servers=127.0.0.1:1\nbootstrap.timeout.ms=2000"));
+        var started = DateTime.UtcNow;
+        var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties");
+
+        code.Should().Be(2);
+        stderr.Should().Contain("Could not reach the Kafka cluster at bootstrap.servers=127.0.0.1:1").And.Contain("worker.properties");
+        (DateTime.UtcNow - started).Should().BeLessThan(TimeSpan.FromSeconds(30));
+    }
+
+    [TestCase("offsets.json", "{\"format\":\"standaloneconnect-offsets\",\"offsets\":[{\"connector\":\"src\"", "file")]
+    [TestCase("offsets.json", "\u00AC\u00ED\u0000\u0005sr", "file")]
+    [TestCase("offsets.db", "this is not a database, just text that is long enough to fail the header check......", "sqlite")]
+    public async Task CorruptOffsetStore_ExitsTwoNamingTheFileAndLeavesItUntouched(string file, string content, string type)
+    {
+        using var dir = new TestDirectory();
+        dir.Write("worker.properties", Worker.Replace("data/offsets.json", "data/" + file) + $"\noffset.storage.type={type}\n");
+        var path = dir.Write("data/" + file, content);
+        var before = await File.ReadAllBytesAsync(path);
+        dir.Write("source.properties", Source);
+
+        var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties", "source.properties");
+
+        code.Should().Be(2);
+        stderr.Should().Contain(path);
+        (await File.ReadAllBytesAsync(path)).Should().Equal(before);
+    }
+
+    [TestCase("c.json", "{\"name\": \"x\", ", "c.json: invalid JSON connector configuration")]
+    [TestCase("c.properties", "name=src\nconnector.class=NoSuchConnector\ntopic=t\n",
+        "Failed to find any class that implements Connector and which name matches NoSuchConnector, available connectors are: ")]
+    [TestCase("c.properties", "name=src\nconnector.class=FileStreamSource\nfile=in.txt\n",
+        "Missing required configuration \"topic\" which has no default value.")]
+    [TestCase("c.properties", "name=src\nconnector.class=FileStreamSource\ntopic=t\ntasks.max=abc\n",
+        "Invalid value abc for configuration tasks.max: Not a number of type INT")]
+    [TestCase("c.properties", "name=snk\nconnector.class=FileStreamSink\ntopics=a\ntopics.regex=b.*\n",
+        "topics and topics.regex are mutually exclusive options, but both are set.")]
+    [TestCase("c.properties", "name=snk\nconnector.class=FileStreamSink\n", "Must configure one of topics or topics.regex")]
+    [TestCase("c.properties", "connector.class=FileStreamSource\ntopic=t\n", "Connector configuration at 'c.properties' is missing the mandatory 'name' configuration")]
+    [TestCase("c.properties", "name=src\nconnector.class=FileStreamSource\ntopic=${vault:secret:topic}\n",
+        "Config key 'topic' references unknown config provider 'vault'")]
+    public async Task InvalidConnectorFile_ExitsThreeNamingFileAndProblem(string file, string content, string expected)
+    {
+        using var dir = new TestDirectory();
+        dir.Write("worker.properties", Worker);
+        dir.Write(file, content);
+
+        var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties", file);
+
+        code.Should().Be(3, stderr);
+        stderr.Should().Contain(file).And.Contain(expected);
+    }
+
+    [Test]
+    public async Task UnknownConnectorClass_ListsTheAvailableConnectors()
+    {
+        using var dir = new TestDirectory();
+        dir.Write("worker.properties", Worker);
+        dir.Write("c.properties", "name=src\nconnector.class=Nope\n");
+
+        var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties", "c.properties");
+
+        code.Should().Be(3);
+        stderr.Should().Contain("org.apache.kafka.connect.file.FileStreamSourceConnector").And.Contain("org.apache.kafka.connect.file.FileStreamSinkConnector");
+    }
+
+    [Test]
+    public async Task TwoConnectorsWithTheSameName_ExitsThree()
+    {
+        using var dir = new TestDirectory();
+        dir.Write("worker.properties", Worker);
+        dir.Write("a.properties", Source);
+        dir.Write("b.json", "{\"name\":\"src\",\"config\":{\"connector.class\":\"FileStreamSource\",\"file\":\"in.txt\",\"topic\":\"t\"}}");
+
+        var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties", "a.properties", "b.json");
+
+        code.Should().Be(3);
+        stderr.Should().Contain("b.json").And.Contain("Connector src already exists");
+    }
+}
