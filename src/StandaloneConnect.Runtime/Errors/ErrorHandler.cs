@@ -10,7 +10,7 @@ namespace StandaloneConnect.Runtime.Errors;
 /// the error (log, dead letter queue) and skips the record (<c>errors.tolerance=all</c>).
 /// </summary>
 public sealed partial class ErrorHandler(ErrorHandlerSettings settings, string taskId, IReadOnlyList<IErrorReporter> reporters,
-    TimeProvider timeProvider, ILogger logger)
+    TimeProvider timeProvider, ILogger logger) : IDisposable
 {
     private static readonly TimeSpan InitialBackoff = TimeSpan.FromMilliseconds(300);
     private long _skipped;
@@ -70,6 +70,15 @@ public sealed partial class ErrorHandler(ErrorHandlerSettings settings, string t
         foreach (var reporter in reporters)
         {
             reporter.Report(error);
+        }
+    }
+
+    /// <summary>Disposes the reporters that own resources (the dead letter queue producer).</summary>
+    public void Dispose()
+    {
+        foreach (var reporter in reporters.OfType<IDisposable>())
+        {
+            reporter.Dispose();
         }
     }
 

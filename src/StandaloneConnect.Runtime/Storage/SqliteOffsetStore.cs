@@ -17,10 +17,11 @@ public sealed class SqliteOffsetStore(string path) : IOffsetStore
 
     public void Load()
     {
+        SqliteConnection? connection = null;
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Location) ?? ".");
-            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Location, Pooling = false }.ToString());
+            connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Location, Pooling = false }.ToString());
             connection.Open();
             Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
             Execute(connection, "CREATE TABLE IF NOT EXISTS connect_offsets (connector TEXT NOT NULL, partition TEXT NOT NULL, " +
@@ -41,6 +42,7 @@ public sealed class SqliteOffsetStore(string path) : IOffsetStore
         }
         catch (Exception e) when (e is SqliteException or FormatException or System.Text.Json.JsonException or IOException)
         {
+            connection?.Dispose(); // release the file so the user can repair or move it away
             throw new OffsetStoreException(
                 $"The SQLite offsets store '{Location}' cannot be read ({e.Message}). It was left untouched: repair it, " +
                 "or move it away to start every source connector from scratch.", e);

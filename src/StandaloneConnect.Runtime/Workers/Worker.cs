@@ -36,20 +36,30 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
         var logger = loggerFactory.CreateLogger(isSink ? typeof(WorkerSinkTask) : typeof(WorkerSourceTask));
         var converters = TaskConverters.Create(connectorConfig, config, plugins);
         var transforms = TransformationChain.Build(connectorConfig, plugins);
-        var errors = new ErrorHandler(ErrorHandlerSettings.From(parsed), id.ToString(), [], time, logger);
         if (isSink)
         {
+            var dlqTopic = parsed.GetString(ConnectorConfig.DlqTopicName) ?? "";
+            IErrorReporter[] reporters = dlqTopic.Length == 0 ? [] :
+            [
+                new DeadLetterQueueReporter(dlqTopic, parsed.GetBoolean(ConnectorConfig.DlqContextHeaders), id.Connector, id.Task,
+                    new RecordProducer(ProducerConfig(id, connectorConfig, $"connector-dlq-producer-{id}"), $"producer settings of connector {id.Connector}", logger),
+                    logger),
+            ];
+            var errors = new ErrorHandler(ErrorHandlerSettings.From(parsed), id.ToString(), reporters, time, logger);
             var task = plugins.Create<SinkTask>(taskType);
             var consumerConfig = ConsumerConfig(id, connectorConfig, out var maxPollRecords);
+            var dlqSpec = new NewTopicSpec(dlqTopic, 1, parsed.GetShort(ConnectorConfig.DlqReplicationFactor));
             var setup = new SinkTaskSetup(task, taskConfig, converters, transforms, errors,
                 listener => new RecordConsumer(consumerConfig, $"consumer settings of connector {id.Connector}", listener, logger),
-                parsed.GetList(ConnectorConfig.Topics), parsed.GetString(ConnectorConfig.TopicsRegex), maxPollRecords, config.OffsetFlushInterval);
+                parsed.GetList(ConnectorConfig.Topics), parsed.GetString(ConnectorConfig.TopicsRegex), maxPollRecords, config.OffsetFlushInterval,
+                dlqTopic.Length == 0 ? null : ct => kafka.TopicAdmin.CreateTopicAsync(dlqSpec, ct));
             return new WorkerSinkTask(id, setup, listener, time, logger);
         }
         else
         {
+            var errors = new ErrorHandler(ErrorHandlerSettings.From(parsed), id.ToString(), [], time, logger);
             var task = plugins.Create<SourceTask>(taskType);
-            var producer = new RecordProducer(ProducerConfig(id, connectorConfig), $"producer settings of connector {id.Connector}", logger);
+            var producer = new RecordProducer(ProducerConfig(id, connectorConfig, $"connector-producer-{id}"), $"producer settings of connector {id.Connector}", logger);
             var topics = new TopicCreator(kafka.TopicAdmin, TopicSpecFor(connectorConfig));
             var setup = new SourceTaskSetup(task, taskConfig, converters, transforms, errors, producer, topics, offsets,
                 config.OffsetFlushInterval, config.OffsetFlushTimeout);
@@ -58,7 +68,7 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
     }
 
     /// <summary>Producer settings: framework defaults &lt; worker <c>producer.*</c> &lt; connector <c>producer.override.*</c>.</summary>
-    public IReadOnlyDictionary<string, string> ProducerConfig(ConnectorTaskId id, IReadOnlyDictionary<string, string> connectorConfig)
+    public IReadOnlyDictionary<string, string> ProducerConfig(ConnectorTaskId id, IReadOnlyDictionary<string, string> connectorConfig, string clientId)
     {
         var defaults = new Dictionary<string, string>
         {
@@ -67,7 +77,7 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
             ["enable.idempotence"] = "false",
             ["max.in.flight.requests.per.connection"] = "1",
             ["delivery.timeout.ms"] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["client.id"] = $"connector-producer-{id}",
+            ["client.id"] = clientId,
             ["linger.ms"] = "5",
             ["dotnet.producer.delivery.report.fields"] = "none",
         };

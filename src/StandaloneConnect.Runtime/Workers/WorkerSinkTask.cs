@@ -18,7 +18,8 @@ public sealed record SinkTaskSetup(
     IReadOnlyList<string> Topics,
     string? TopicsRegex,
     int MaxPollRecords,
-    TimeSpan CommitInterval);
+    TimeSpan CommitInterval,
+    Func<CancellationToken, Task>? Prepare = null);
 
 /// <summary>
 /// Runs one sink task (Kafka's <c>WorkerSinkTask</c>) on a dedicated thread, because Kafka's consumer blocks and its
@@ -114,6 +115,11 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
         var started = false;
         try
         {
+            if (_setup.Prepare is { } prepare)
+            {
+                RunSync(new ValueTask(prepare(StopToken)));
+            }
+
             _consumer = _setup.CreateConsumer(this);
             _setup.Task.Initialize(_context);
             _setup.Task.Start(_setup.TaskConfig);
@@ -366,6 +372,7 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
             _consumer?.Close();
             _consumer?.Dispose();
             _setup.Transforms.Dispose();
+            _setup.Errors.Dispose();
             if (Status.State != ConnectState.Failed)
             {
                 SetStatus(ConnectState.Unassigned);

@@ -301,6 +301,7 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
 
         _setup.Producer.Dispose();
         _setup.Transforms.Dispose();
+        _setup.Errors.Dispose();
         if (Status.State != ConnectState.Failed)
         {
             SetStatus(ConnectState.Unassigned);

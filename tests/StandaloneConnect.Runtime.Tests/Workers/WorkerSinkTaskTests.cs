@@ -45,6 +45,54 @@ public sealed class WorkerSinkTaskTests
         f.Herder.GetConnectorStatus("snk").Tasks.Single().Status.State.Should().Be(ConnectState.Running);
     }
 
+    [Test]
+    public async Task BadRecord_ToleranceAllWithDeadLetterQueue_SkipsItAndWritesOriginalBytesWithContextHeaders()
+    {
+        await using var f = new WorkerFixture();
+        f.Cluster.CreateTopic("in", 1);
+        f.Cluster.ProduceStrings("in", ["{\"a\":1}", "not json", "{\"a\":2}"]);
+        var config = new Dictionary<string, string>(Config())
+        {
+            ["value.converter"] = "org.apache.kafka.connect.json.JsonConverter",
+            ["value.converter.schemas.enable"] = "false",
+            ["errors.tolerance"] = "all",
+            ["errors.deadletterqueue.topic.name"] = "dlq",
+            ["errors.deadletterqueue.topic.replication.factor"] = "1",
+            ["errors.deadletterqueue.context.headers.enable"] = "true",
+        };
+        await f.Herder.PutConnectorConfigAsync("snk", config, null, false, CancellationToken.None);
+
+        var dead = await f.Cluster.ConsumeAsync("dlq", 1, TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => CollectingSinkTask.Received.Count == 2, TimeSpan.FromSeconds(30), "the good records are put");
+
+        dead.Single().ValueAsString.Should().Be("not json");
+        var headers = dead.Single().Headers.ToDictionary(h => h.Key, h => System.Text.Encoding.UTF8.GetString(h.Value ?? []));
+        headers.Should().Contain("__connect.errors.topic", "in").And.Contain("__connect.errors.partition", "0")
+            .And.Contain("__connect.errors.offset", "1").And.Contain("__connect.errors.connector.name", "snk")
+            .And.Contain("__connect.errors.task.id", "0").And.Contain("__connect.errors.stage", "VALUE_CONVERTER");
+        headers.Should().ContainKeys("__connect.errors.class.name", "__connect.errors.exception.class.name",
+            "__connect.errors.exception.message", "__connect.errors.exception.stacktrace");
+        f.Herder.GetConnectorStatus("snk").Tasks.Single().Status.State.Should().Be(ConnectState.Running);
+    }
+
+    [Test]
+    public async Task BadRecord_ToleranceNone_TaskFailsWithToleranceExceeded()
+    {
+        await using var f = new WorkerFixture();
+        f.Cluster.CreateTopic("in", 1);
+        f.Cluster.ProduceStrings("in", ["not json"]);
+        var config = new Dictionary<string, string>(Config())
+        {
+            ["value.converter"] = "org.apache.kafka.connect.json.JsonConverter",
+        };
+        await f.Herder.PutConnectorConfigAsync("snk", config, null, false, CancellationToken.None);
+
+        await Eventually.TrueAsync(() => f.Herder.GetConnectorStatus("snk").Tasks.Single().Status.State == ConnectState.Failed,
+            TimeSpan.FromSeconds(30), "the task fails");
+        f.Herder.GetConnectorStatus("snk").Tasks.Single().Status.Trace.Should().Contain("Tolerance exceeded in error handler")
+            .And.Contain("Converting byte[] to Kafka Connect data failed due to serialization error");
+    }
+
     private static Dictionary<string, string> Config() => new()
     {
         ["name"] = "snk",
