@@ -31,6 +31,7 @@ internal static partial class EmbeddedKafkaCommand
 
         using var signal = new ShutdownSignal(cancellationToken);
         using var cluster = new MockKafkaCluster(brokers, loggerFactory.CreateLogger<MockKafkaCluster>());
+        cluster.SetGroupInitialRebalanceDelay(Runtime.Kafka.KafkaConnection.EmbeddedRebalanceDelayMs);
         foreach (var (name, partitions) in specs)
         {
             cluster.CreateTopic(name, partitions, Math.Min(brokers, 3));

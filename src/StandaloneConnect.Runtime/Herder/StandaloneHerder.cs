@@ -202,7 +202,11 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
             {
                 SuspendInstance(entry);
                 entry.Instance = null;
-                StartInstance(entry);
+                if (StartInstance(entry) && entry.Target == TargetState.Paused)
+                {
+                    SuspendInstance(entry);
+                    SetConnectorStatus(entry, ConnectState.Paused);
+                }
             }
 
             foreach (var id in tasksToRestart)

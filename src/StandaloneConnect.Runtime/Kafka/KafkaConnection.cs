@@ -29,6 +29,9 @@ public sealed partial class KafkaConnection : IDisposable
         AdminConfig = adminConfig;
     }
 
+    /// <summary>How long the embedded cluster waits for more members on a group's first join.</summary>
+    public const int EmbeddedRebalanceDelayMs = 300;
+
     public string BootstrapServers { get; }
 
     public bool IsEmbedded => _embedded is not null;
@@ -50,6 +53,9 @@ public sealed partial class KafkaConnection : IDisposable
         if (config.UsesEmbeddedKafka)
         {
             var cluster = new MockKafkaCluster(config.Parsed.GetInt(WorkerConfig.EmbeddedKafkaBrokers), loggerFactory.CreateLogger<MockKafkaCluster>());
+            // Sink tasks of one connector join its group together; a member joining a stable mock group waits
+            // session.timeout.ms - 1 s, so give simultaneous joins a short window instead.
+            cluster.SetGroupInitialRebalanceDelay(EmbeddedRebalanceDelayMs);
             LogEmbedded(logger, cluster.BootstrapServers, cluster.BrokerCount);
             var adminConfig = new Dictionary<string, string> { ["bootstrap.servers"] = cluster.BootstrapServers };
             return new KafkaConnection(cluster.BootstrapServers, new EmbeddedTopicAdmin(cluster, loggerFactory.CreateLogger<EmbeddedTopicAdmin>()),

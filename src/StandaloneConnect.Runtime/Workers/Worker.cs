@@ -48,11 +48,23 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
             var errors = new ErrorHandler(ErrorHandlerSettings.From(parsed), id.ToString(), reporters, time, logger);
             var task = plugins.Create<SinkTask>(taskType);
             var consumerConfig = ConsumerConfig(id, connectorConfig, out var maxPollRecords);
-            var dlqSpec = new NewTopicSpec(dlqTopic, 1, parsed.GetShort(ConnectorConfig.DlqReplicationFactor));
+            var toCreate = new List<NewTopicSpec>();
+            if (dlqTopic.Length > 0)
+            {
+                toCreate.Add(new NewTopicSpec(dlqTopic, 1, parsed.GetShort(ConnectorConfig.DlqReplicationFactor)));
+            }
+
+            if (kafka.IsEmbedded)
+            {
+                // The embedded broker does not create topics for subscribers: create the listed ones so the sink starts at once.
+                var partitions = config.Parsed.GetInt(WorkerConfig.EmbeddedKafkaPartitions);
+                toCreate.AddRange(parsed.GetList(ConnectorConfig.Topics).Select(t => new NewTopicSpec(t, partitions, 1)));
+            }
+
             var setup = new SinkTaskSetup(task, taskConfig, converters, transforms, errors,
                 listener => new RecordConsumer(consumerConfig, $"consumer settings of connector {id.Connector}", listener, logger),
                 parsed.GetList(ConnectorConfig.Topics), parsed.GetString(ConnectorConfig.TopicsRegex), maxPollRecords, config.OffsetFlushInterval,
-                dlqTopic.Length == 0 ? null : ct => kafka.TopicAdmin.CreateTopicAsync(dlqSpec, ct));
+                config.OffsetFlushTimeout, toCreate.Count == 0 ? null : ct => CreateTopicsAsync(toCreate, ct));
             return new WorkerSinkTask(id, setup, listener, time, logger);
         }
         else
@@ -108,6 +120,8 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
         {
             defaults["fetch.wait.max.ms"] = "50";
             defaults["topic.metadata.refresh.interval.ms"] = "1000";
+            defaults["session.timeout.ms"] = "6000";
+            defaults["heartbeat.interval.ms"] = "1000";
         }
 
         var worker = ClientConfigs.WithPrefix(config.Originals, "consumer.", config.Source);
@@ -120,6 +134,14 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
         }
 
         return ClientConfigs.Build(Inherited(), ClientConfigs.Defaults(defaults, "framework"), worker, overrides);
+    }
+
+    private async Task CreateTopicsAsync(IReadOnlyList<NewTopicSpec> specs, CancellationToken cancellationToken)
+    {
+        foreach (var spec in specs)
+        {
+            await kafka.TopicAdmin.CreateTopicAsync(spec, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private IEnumerable<KeyValuePair<string, ClientProperty>> Inherited() =>

@@ -19,6 +19,7 @@ public sealed record SinkTaskSetup(
     string? TopicsRegex,
     int MaxPollRecords,
     TimeSpan CommitInterval,
+    TimeSpan CommitTimeout,
     Func<CancellationToken, Task>? Prepare = null);
 
 /// <summary>
@@ -310,7 +311,9 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
         IReadOnlyDictionary<TopicPartition, long> committable;
         try
         {
-            committable = RunSync(_setup.Task.PreCommitAsync(current, StopToken));
+            // Not the stop token: the final commit runs after stop was requested, bounded by offset.flush.timeout.ms.
+            using var timeout = new CancellationTokenSource(_setup.CommitTimeout, _time);
+            committable = RunSync(_setup.Task.PreCommitAsync(current, timeout.Token));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

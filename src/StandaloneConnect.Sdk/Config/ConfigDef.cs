@@ -240,12 +240,13 @@ public sealed partial class ConfigDef
     {
         if (value is not string)
         {
+            // Each arm is boxed on its own: without the casts the switch's natural type would be double for all.
             return typeName switch
             {
-                "INT" when value is int or short or sbyte => Convert.ToInt32(value, CultureInfo.InvariantCulture),
-                "SHORT" when value is short or sbyte => Convert.ToInt16(value, CultureInfo.InvariantCulture),
-                "LONG" when value is long or int or short or sbyte => Convert.ToInt64(value, CultureInfo.InvariantCulture),
-                "DOUBLE" when value is double or float or int or long => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+                "INT" when value is int or short or sbyte => (object)Convert.ToInt32(value, CultureInfo.InvariantCulture),
+                "SHORT" when value is short or sbyte => (object)Convert.ToInt16(value, CultureInfo.InvariantCulture),
+                "LONG" when value is long or int or short or sbyte => (object)Convert.ToInt64(value, CultureInfo.InvariantCulture),
+                "DOUBLE" when value is double or float or int or long => (object)Convert.ToDouble(value, CultureInfo.InvariantCulture),
                 _ => throw new ConfigException(name, value, "Expected value to be a " + typeName switch
                 {
                     "INT" => "32-bit integer",

@@ -31,6 +31,12 @@ public static class Validators
 
     public static IValidator NonEmptyStringWithoutControlChars { get; } = new LambdaValidator((name, value) =>
     {
+        // As Kafka: null passes (a missing required key is reported as missing, and a null default is allowed).
+        if (value is null)
+        {
+            return;
+        }
+
         if (value is not string s || s.Length == 0)
         {
             throw new ConfigException(name, value, "String may not be empty");

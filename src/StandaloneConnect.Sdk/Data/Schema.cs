@@ -102,7 +102,7 @@ public sealed class Schema : IEquatable<Schema>
             if (!schema.IsOptional)
             {
                 throw new DataException(
-                    $"Invalid value: null used for required field: \"{fieldName}\", schema type: {schema.Type.KafkaName()}");
+                    $"Invalid value: null used for required field: \"{fieldName ?? "null"}\", schema type: {schema.Type.KafkaName()}");
             }
 
             return;

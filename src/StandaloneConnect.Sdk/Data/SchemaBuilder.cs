@@ -93,7 +93,7 @@ public sealed class SchemaBuilder
     {
         if (_defaultSet)
         {
-            throw new SchemaBuilderException("Invalid SchemaBuilder call: defaultValue has already been set.");
+            throw new SchemaBuilderException("Invalid SchemaBuilder call: default has already been set.");
         }
 
         try
