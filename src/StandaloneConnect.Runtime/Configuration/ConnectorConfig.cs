@@ -82,13 +82,16 @@ public static class ConnectorConfig
         var dlq = props.TryGetValue(DlqTopicName, out var d) ? d.Trim() : "";
         if (dlq.Length > 0)
         {
-            if (topics.Split(',').Select(s => s.Trim()).Contains(dlq))
+            // Kafka 3.7+ wording (KAFKA-13327); the topics are printed as a Java List.
+            var topicList = topics.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
+            if (topicList.Contains(dlq))
             {
-                yield return $"The DLQ topic '{dlq}' may not be included in the list of topics ('{Topics}={topics}') consumed by the connector";
+                yield return $"The DLQ topic '{dlq}' may not be included in the list of topics ('{Topics}=[{string.Join(", ", topicList)}]') consumed by the connector";
             }
-            else if (regex.Length > 0 && IsValidRegex(regex) && JavaRegex.FullMatch(regex, dlq))
+
+            if (regex.Length > 0 && IsValidRegex(regex) && JavaRegex.FullMatch(regex, dlq))
             {
-                yield return $"The DLQ topic '{dlq}' may not be included in the regex matching the topics ('{TopicsRegex}={regex}') consumed by the connector";
+                yield return $"The DLQ topic '{dlq}' may not be matched by the regex for the topics ('{TopicsRegex}={regex}') consumed by the connector";
             }
         }
     }
@@ -143,7 +146,7 @@ public static class ConnectorConfig
             var duplicates = aliases.GroupBy(a => a).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
             if (duplicates.Count > 0)
             {
-                throw new ConfigException(name, string.Join(",", aliases), "Duplicate alias provided.");
+                throw new ConfigException(name, "[" + string.Join(", ", aliases) + "]", "Duplicate alias provided.");
             }
         }
     }

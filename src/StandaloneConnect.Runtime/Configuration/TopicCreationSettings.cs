@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using StandaloneConnect.Runtime.Kafka;
 using StandaloneConnect.Sdk.Config;
 
@@ -57,7 +58,7 @@ public sealed record TopicCreationSettings(IReadOnlyList<TopicCreationGroup> Gro
         List<string> problems)
     {
         var prefix = Prefix + name + ".";
-        int Number(string key, int? fallbackValue)
+        int Number(string key, int? fallbackValue, string typeName, int max, string rule)
         {
             var full = prefix + key;
             if (!config.TryGetValue(full, out var text))
@@ -71,27 +72,57 @@ public sealed record TopicCreationSettings(IReadOnlyList<TopicCreationGroup> Gro
                 return -1;
             }
 
-            if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value == 0 || value < -1)
+            if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value > max)
             {
-                problems.Add($"Invalid value {text} for configuration {full}: Number of {key.Replace('.', ' ')} must be positive, or -1 to use the broker's default");
+                problems.Add($"Invalid value {text} for configuration {full}: Not a number of type {typeName}");
+                return -1;
+            }
+
+            if (value == 0 || value < -1)
+            {
+                problems.Add($"Invalid value {value} for configuration {full}: {rule}");
                 return -1;
             }
 
             return value;
         }
 
-        var include = Regexes(config, prefix + "include", fallback is null ? [".*"] : []);
-        var exclude = Regexes(config, prefix + "exclude", []);
-        var partitions = Number("partitions", fallback?.Partitions);
-        var rf = Number("replication.factor", fallback?.ReplicationFactor);
+        var include = Regexes(config, prefix + "include", fallback is null ? [".*"] : [], problems);
+        var exclude = Regexes(config, prefix + "exclude", [], problems);
+        var partitions = Number("partitions", fallback?.Partitions, "INT", int.MaxValue,
+            "Number of partitions must be positive, or -1 to use the broker's default");
+        var rf = Number("replication.factor", fallback?.ReplicationFactor, "SHORT", short.MaxValue,
+            "Replication factor must be positive and not larger than the number of brokers in the Kafka cluster, or -1 to use the broker's default");
         var known = new[] { "include", "exclude", "partitions", "replication.factor" };
         var topicConfigs = config.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal) && !known.Contains(kv.Key[prefix.Length..]))
             .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value);
         return new TopicCreationGroup(name, include, exclude, partitions, (short)rf, topicConfigs);
     }
 
-    private static IReadOnlyList<string> Regexes(IReadOnlyDictionary<string, string> config, string key, IReadOnlyList<string> fallback) =>
-        config.TryGetValue(key, out var text) && text.Trim().Length > 0 ? [.. text.Split(',').Select(s => s.Trim())] : fallback;
+    private static IReadOnlyList<string> Regexes(IReadOnlyDictionary<string, string> config, string key, IReadOnlyList<string> fallback,
+        List<string> problems)
+    {
+        if (!config.TryGetValue(key, out var text) || text.Trim().Length == 0)
+        {
+            return fallback;
+        }
+
+        var patterns = text.Split(',').Select(s => s.Trim()).ToList();
+        foreach (var pattern in patterns)
+        {
+            try
+            {
+                _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add($"Invalid value [{string.Join(", ", patterns)}] for configuration {key}: Syntax error in regular expression: {e.Message}");
+                return [];
+            }
+        }
+
+        return patterns;
+    }
 }
 
 /// <summary>One topic creation group.</summary>

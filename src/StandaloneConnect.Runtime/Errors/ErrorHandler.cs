@@ -28,7 +28,7 @@ public sealed partial class ErrorHandler(ErrorHandlerSettings settings, string t
         ConsumedRecordContext? consumed, object? record, [MaybeNullWhen(false)] out TResult result, CancellationToken cancellationToken)
     {
         var deadline = settings.RetryTimeout == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : timeProvider.GetUtcNow() + settings.RetryTimeout;
-        var backoff = InitialBackoff;
+        var backoff = settings.RetryMaxDelay < InitialBackoff ? settings.RetryMaxDelay : InitialBackoff; // errors.retry.delay.max.ms caps every delay
         while (true)
         {
             try

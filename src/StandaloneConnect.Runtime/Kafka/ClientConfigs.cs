@@ -73,7 +73,7 @@ public static class ClientConfigs
                 };
                 if (!allowed)
                 {
-                    problems.Add($"{key}: The '{policy}' connector client config override policy does not allow overriding '{clientKey}'");
+                    problems.Add($"{key}: The '{policy}' policy does not allow '{clientKey}' to be overridden in the connector configuration.");
                 }
             }
         }
@@ -84,17 +84,18 @@ public static class ClientConfigs
     /// <summary>Merges layers (later wins) and translates Java client keys to librdkafka keys.</summary>
     public static Dictionary<string, string> Build(params IEnumerable<KeyValuePair<string, ClientProperty>>[] layers)
     {
-        var merged = new Dictionary<string, ClientProperty>(StringComparer.Ordinal);
-        foreach (var layer in layers)
+        var merged = new Dictionary<string, (ClientProperty Property, int Layer)>(StringComparer.Ordinal);
+        for (var i = 0; i < layers.Length; i++)
         {
-            foreach (var (key, value) in layer)
+            foreach (var (key, value) in layers[i])
             {
-                merged[key] = value;
+                merged[key] = (value, i);
             }
         }
 
+        // Translated in layer order, so a higher layer also wins over a lower layer's synonym (fetch.max.wait.ms vs fetch.wait.max.ms).
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, property) in merged)
+        foreach (var (key, (property, _)) in merged.OrderBy(kv => kv.Value.Layer))
         {
             Translate(key, property, result);
         }

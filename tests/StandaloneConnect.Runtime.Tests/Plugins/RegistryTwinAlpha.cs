@@ -1,0 +1,17 @@
+using StandaloneConnect.Sdk;
+using StandaloneConnect.Sdk.Data;
+using StandaloneConnect.Sdk.Storage;
+
+namespace StandaloneConnect.Runtime.Tests.Plugins.TwinAlpha;
+
+/// <summary>Same simple name as <see cref="TwinBeta.RegistryTwinConverter"/>: only the full names may resolve.</summary>
+public sealed class RegistryTwinConverter : IConverter
+{
+    public void Configure(IReadOnlyDictionary<string, string> configs, bool isKey)
+    {
+    }
+
+    public byte[]? FromConnectData(string topic, ConnectHeaders? headers, Schema? schema, object? value) => null;
+
+    public SchemaAndValue ToConnectData(string topic, ConnectHeaders? headers, byte[]? value) => SchemaAndValue.Null;
+}
