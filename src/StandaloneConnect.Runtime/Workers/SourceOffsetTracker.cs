@@ -68,19 +68,38 @@ internal sealed class SubmittedBatch
 /// </summary>
 internal sealed class SourceOffsetTracker
 {
+    private readonly Lock _lock = new();
     private readonly Queue<SubmittedBatch> _inFlight = new();
     private readonly Dictionary<string, SourceOffsetEntry> _committable = new(StringComparer.Ordinal);
 
-    public int InFlightBatches => _inFlight.Count;
+    /// <summary>Called by the task's loop after each poll's records were handed to the producer.</summary>
+    public void Add(SubmittedBatch batch)
+    {
+        lock (_lock)
+        {
+            _inFlight.Enqueue(batch);
+        }
+    }
 
-    public void Add(SubmittedBatch batch) => _inFlight.Enqueue(batch);
-
-    /// <summary>Moves every acknowledged prefix batch into the committable set; returns the committable offsets.</summary>
+    /// <summary>
+    /// Moves every acknowledged prefix batch into the committable set and returns it. Called by the committer only
+    /// (one at a time), as are <see cref="Committed"/>.
+    /// </summary>
     public IReadOnlyCollection<SourceOffsetEntry> CollectCommittable()
     {
-        while (_inFlight.TryPeek(out var batch) && batch.IsComplete)
+        while (true)
         {
-            _inFlight.Dequeue();
+            SubmittedBatch? batch;
+            lock (_lock)
+            {
+                if (!_inFlight.TryPeek(out batch) || !batch.IsComplete)
+                {
+                    break;
+                }
+
+                _inFlight.Dequeue();
+            }
+
             foreach (var entry in batch.Offsets)
             {
                 _committable[OffsetJson.Write(entry.Partition)] = entry;
@@ -93,5 +112,14 @@ internal sealed class SourceOffsetTracker
     /// <summary>The committable offsets were stored; forget them.</summary>
     public void Committed() => _committable.Clear();
 
-    public bool AllAcknowledged => _inFlight.All(b => b.IsComplete);
+    public bool AllAcknowledged
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _inFlight.All(b => b.IsComplete);
+            }
+        }
+    }
 }

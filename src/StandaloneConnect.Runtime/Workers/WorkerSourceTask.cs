@@ -80,6 +80,8 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
     private async Task RunAsync()
     {
         var started = false;
+        using var commits = new CancellationTokenSource();
+        var committer = Task.CompletedTask;
         try
         {
             _setup.Task.Initialize(new SourceTaskContext(_setup.TaskConfig, new StoreOffsetReader(_setup.OffsetStore, Id.Connector)));
@@ -87,6 +89,7 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
             started = true;
             SetStatus(IsPaused ? ConnectState.Paused : ConnectState.Running);
             LogStarted(Logger, Id.ToString());
+            committer = Task.Run(() => CommitLoopAsync(commits.Token), CancellationToken.None);
             await LoopAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !StopToken.IsCancellationRequested)
@@ -95,49 +98,60 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
         }
         finally
         {
+            await commits.CancelAsync().ConfigureAwait(false);
+            await committer.ConfigureAwait(false);
             await ShutdownAsync(started).ConfigureAwait(false);
         }
     }
 
     private async Task LoopAsync()
     {
-        var nextCommit = _time.GetUtcNow() + _setup.FlushInterval;
         while (!StopToken.IsCancellationRequested)
         {
             ThrowIfProducerFailed();
             if (IsPaused)
             {
                 SetStatus(ConnectState.Paused);
-                await WaitWhilePausedAsync(_setup.FlushInterval).ConfigureAwait(false);
+                await WaitWhilePausedAsync(Timeout.InfiniteTimeSpan).ConfigureAwait(false);
                 if (!IsPaused && !StopToken.IsCancellationRequested)
                 {
                     SetStatus(ConnectState.Running);
                 }
-            }
-            else
-            {
-                IReadOnlyList<SourceRecord> records;
-                var token = PauseOrStopToken;
-                try
-                {
-                    records = await _setup.Task.PollAsync(token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (token.IsCancellationRequested)
-                {
-                    records = [];
-                }
 
-                if (records.Count > 0)
-                {
-                    await SendAsync(records).ConfigureAwait(false);
-                }
+                continue;
             }
 
-            if (_time.GetUtcNow() >= nextCommit)
+            IReadOnlyList<SourceRecord> records;
+            var token = PauseOrStopToken;
+            try
             {
+                records = await _setup.Task.PollAsync(token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                records = [];
+            }
+
+            if (records.Count > 0)
+            {
+                await SendAsync(records).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Commits on the flush interval, independently of polls (as Kafka's <c>SourceTaskOffsetCommitter</c>).</summary>
+    private async Task CommitLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(_setup.FlushInterval, _time, cancellationToken).ConfigureAwait(false);
                 await CommitOffsetsAsync(final: false).ConfigureAwait(false);
-                nextCommit = _time.GetUtcNow() + _setup.FlushInterval;
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
         }
     }
 
