@@ -7,16 +7,11 @@ namespace StandaloneConnect.Runtime.Storage;
 /// renamed over the old file, so a crash leaves either the old or the new content, never a torn file.
 /// <code>{"format":"standaloneconnect-offsets","version":1,"offsets":[{"connector":"c","partition":{..},"offset":{..}}]}</code>
 /// </summary>
-public sealed class FileOffsetStore(string path) : IOffsetStore
+public sealed class FileOffsetStore(string path) : OffsetStoreBase(path)
 {
     private const string FormatName = "standaloneconnect-offsets";
-    private readonly Lock _lock = new();
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private OffsetTable _table = new();
 
-    public string Location { get; } = Path.GetFullPath(path);
-
-    public void Load()
+    public override void Load()
     {
         if (!File.Exists(Location))
         {
@@ -43,7 +38,7 @@ public sealed class FileOffsetStore(string path) : IOffsetStore
 
         try
         {
-            _table = Parse(content);
+            Replace(Parse(content));
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
@@ -53,51 +48,8 @@ public sealed class FileOffsetStore(string path) : IOffsetStore
         }
     }
 
-    public IReadOnlyDictionary<string, object?>? Get(string connector, IReadOnlyDictionary<string, object?> partition)
-    {
-        lock (_lock)
-        {
-            return _table.Get(connector, partition);
-        }
-    }
-
-    public IReadOnlyList<SourceOffsetEntry> GetAll(string connector)
-    {
-        lock (_lock)
-        {
-            return _table.GetAll(connector);
-        }
-    }
-
-    public async Task SetAsync(string connector, IReadOnlyCollection<SourceOffsetEntry> offsets, CancellationToken cancellationToken)
-    {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            OffsetTable next;
-            lock (_lock)
-            {
-                next = _table.Clone();
-            }
-
-            foreach (var entry in offsets)
-            {
-                next.Apply(connector, entry);
-            }
-
-            await WriteAtomicallyAsync(Serialize(next), cancellationToken).ConfigureAwait(false);
-            lock (_lock)
-            {
-                _table = next;
-            }
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
-
-    public void Dispose() => _writeGate.Dispose();
+    private protected override Task PersistAsync(string connector, IReadOnlyCollection<SourceOffsetEntry> changes, OffsetTable next,
+        CancellationToken cancellationToken) => WriteAtomicallyAsync(Serialize(next), cancellationToken);
 
     private async Task WriteAtomicallyAsync(byte[] content, CancellationToken cancellationToken)
     {

@@ -6,16 +6,11 @@ namespace StandaloneConnect.Runtime.Storage;
 /// Offsets in a SQLite database (WAL journal, synchronous=FULL): each <see cref="SetAsync"/> is one transaction.
 /// Table <c>connect_offsets(connector, partition, offset)</c> holds canonical JSON text.
 /// </summary>
-public sealed class SqliteOffsetStore(string path) : IOffsetStore
+public sealed class SqliteOffsetStore(string path) : OffsetStoreBase(path)
 {
-    private readonly Lock _lock = new();
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private OffsetTable _table = new();
     private SqliteConnection? _connection;
 
-    public string Location { get; } = Path.GetFullPath(path);
-
-    public void Load()
+    public override void Load()
     {
         SqliteConnection? connection = null;
         try
@@ -37,7 +32,7 @@ public sealed class SqliteOffsetStore(string path) : IOffsetStore
                 }
             }
 
-            _table = table;
+            Replace(table);
             _connection = connection;
         }
         catch (Exception e) when (e is SqliteException or FormatException or System.Text.Json.JsonException or IOException)
@@ -49,75 +44,49 @@ public sealed class SqliteOffsetStore(string path) : IOffsetStore
         }
     }
 
-    public IReadOnlyDictionary<string, object?>? Get(string connector, IReadOnlyDictionary<string, object?> partition)
-    {
-        lock (_lock)
-        {
-            return _table.Get(connector, partition);
-        }
-    }
-
-    public IReadOnlyList<SourceOffsetEntry> GetAll(string connector)
-    {
-        lock (_lock)
-        {
-            return _table.GetAll(connector);
-        }
-    }
-
-    public async Task SetAsync(string connector, IReadOnlyCollection<SourceOffsetEntry> offsets, CancellationToken cancellationToken)
+    private protected override async Task PersistAsync(string connector, IReadOnlyCollection<SourceOffsetEntry> changes, OffsetTable next,
+        CancellationToken cancellationToken)
     {
         var connection = _connection ?? throw new InvalidOperationException("The offset store was not loaded");
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var entry in changes)
             {
-                foreach (var entry in offsets)
+                await using var cmd = connection.CreateCommand();
+                cmd.Transaction = tx;
+                cmd.Parameters.AddWithValue("$c", connector);
+                cmd.Parameters.AddWithValue("$p", OffsetJson.Write(entry.Partition));
+                if (entry.Offset is null)
                 {
-                    using var cmd = connection.CreateCommand();
-                    cmd.Transaction = tx;
-                    cmd.Parameters.AddWithValue("$c", connector);
-                    cmd.Parameters.AddWithValue("$p", OffsetJson.Write(entry.Partition));
-                    if (entry.Offset is null)
-                    {
-                        cmd.CommandText = "DELETE FROM connect_offsets WHERE connector = $c AND partition = $p";
-                    }
-                    else
-                    {
-                        cmd.CommandText = "INSERT INTO connect_offsets (connector, partition, offset) VALUES ($c, $p, $o) " +
-                            "ON CONFLICT (connector, partition) DO UPDATE SET offset = excluded.offset";
-                        cmd.Parameters.AddWithValue("$o", OffsetJson.Write(entry.Offset));
-                    }
-
-                    await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    cmd.CommandText = "DELETE FROM connect_offsets WHERE connector = $c AND partition = $p";
+                }
+                else
+                {
+                    cmd.CommandText = "INSERT INTO connect_offsets (connector, partition, offset) VALUES ($c, $p, $o) " +
+                        "ON CONFLICT (connector, partition) DO UPDATE SET offset = excluded.offset";
+                    cmd.Parameters.AddWithValue("$o", OffsetJson.Write(entry.Offset));
                 }
 
-                await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            lock (_lock)
-            {
-                foreach (var entry in offsets)
-                {
-                    _table.Apply(connector, entry);
-                }
-            }
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException e)
         {
             throw new OffsetStoreException($"Cannot write the SQLite offsets store '{Location}': {e.Message}", e);
         }
-        finally
-        {
-            _writeGate.Release();
-        }
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _connection?.Dispose();
-        _writeGate.Dispose();
+        if (disposing)
+        {
+            _connection?.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     private static void Execute(SqliteConnection connection, string sql)
