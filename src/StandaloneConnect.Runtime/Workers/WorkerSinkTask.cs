@@ -36,6 +36,7 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
     private readonly Dictionary<TopicPartition, long> _currentOffsets = [];
     private readonly Dictionary<TopicPartition, long> _lastCommitted = [];
     private readonly HashSet<TopicPartition> _taskPaused = [];
+    private readonly SinkRecordConverter _converter;
     private RecordConsumer? _consumer;
     private List<SinkRecord>? _retryBatch;
     private DateTimeOffset _retryAt;
@@ -48,6 +49,7 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
     {
         _setup = setup;
         _time = time;
+        _converter = new SinkRecordConverter(setup.Converters, setup.Transforms, setup.Errors);
         _context = new WorkerSinkTaskContext(setup.TaskConfig,
             setup.Errors.Settings.TolerateAll ? new ErrantRecordReporter(setup.Errors) : null);
     }
@@ -118,7 +120,7 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
         {
             if (_setup.Prepare is { } prepare)
             {
-                RunSync(new ValueTask(prepare(StopToken)));
+                SyncOverAsync.Run(new ValueTask(prepare(StopToken)));
             }
 
             _consumer = _setup.CreateConsumer(this);
@@ -199,7 +201,7 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
         for (var raw = first; raw is not null; raw = records.Count < _setup.MaxPollRecords ? consumer.Consume(TimeSpan.Zero) : null)
         {
             _currentOffsets[new TopicPartition(raw.Topic, raw.Partition)] = raw.Offset + 1;
-            if (Convert(raw) is { } record)
+            if (_converter.Convert(raw, StopToken) is { } record)
             {
                 records.Add(record);
             }
@@ -208,53 +210,11 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
         return records;
     }
 
-    private SinkRecord? Convert(ConsumedRecord raw)
-    {
-        var errors = _setup.Errors;
-        var c = _setup.Converters;
-        var context = new ConsumedRecordContext(raw.Topic, raw.Partition, raw.Offset, raw.Key, raw.Value, raw.Headers, raw.Timestamp);
-        var stop = StopToken;
-        if (!errors.TryExecute(Stage.HeaderConverter, c.Header.GetType(), (c.Header, raw), static s => ConvertHeaders(s.Header, s.raw), context, null, out var headers, stop)
-            || !errors.TryExecute(Stage.KeyConverter, c.Key.GetType(), (c.Key, raw, headers), static s => s.Key.ToConnectData(s.raw.Topic, s.headers, s.raw.Key), context, null, out var key, stop)
-            || !errors.TryExecute(Stage.ValueConverter, c.Value.GetType(), (c.Value, raw, headers), static s => s.Value.ToConnectData(s.raw.Topic, s.headers, s.raw.Value), context, null, out var value, stop))
-        {
-            return null;
-        }
-
-        var record = new SinkRecord(raw.Topic, raw.Partition, key.Schema, key.Value, value.Schema, value.Value, raw.Offset,
-            raw.Timestamp, raw.TimestampType, headers);
-        if (_setup.Transforms.IsEmpty)
-        {
-            return record;
-        }
-
-        return errors.TryExecute(Stage.Transformation, _setup.Transforms.GetType(), (_setup.Transforms, record),
-            static s => s.Transforms.Apply(s.record), context, record, out var transformed, stop)
-            ? transformed as SinkRecord
-            : null;
-    }
-
-    private static ConnectHeaders? ConvertHeaders(Sdk.Storage.IHeaderConverter converter, ConsumedRecord raw)
-    {
-        if (raw.Headers.Count == 0)
-        {
-            return null;
-        }
-
-        var headers = new ConnectHeaders();
-        foreach (var (key, bytes) in raw.Headers)
-        {
-            headers.Add(key, converter.ToConnectHeader(raw.Topic, key, bytes));
-        }
-
-        return headers;
-    }
-
     private void Deliver(List<SinkRecord> records)
     {
         try
         {
-            RunSync(_setup.Task.PutAsync(records, StopToken));
+            SyncOverAsync.Run(_setup.Task.PutAsync(records, StopToken));
             _retryBatch = null;
         }
         catch (RetriableException e)
@@ -313,7 +273,7 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
         {
             // Not the stop token: the final commit runs after stop was requested, bounded by offset.flush.timeout.ms.
             using var timeout = new CancellationTokenSource(_setup.CommitTimeout, _time);
-            committable = RunSync(_setup.Task.PreCommitAsync(current, timeout.Token));
+            committable = SyncOverAsync.Run(_setup.Task.PreCommitAsync(current, timeout.Token));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -382,21 +342,6 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
             }
         }
     }
-
-    // The sink loop owns a dedicated thread and Kafka's rebalance callbacks must complete synchronously inside
-    // Consume(), so task methods are awaited synchronously here, exactly as Kafka's WorkerSinkTask calls them.
-#pragma warning disable VSTHRD002
-    private static void RunSync(ValueTask pending)
-    {
-        if (!pending.IsCompletedSuccessfully)
-        {
-            pending.AsTask().GetAwaiter().GetResult();
-        }
-    }
-
-    private static T RunSync<T>(ValueTask<T> pending) =>
-        pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
-#pragma warning restore VSTHRD002
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{TaskId} Sink task finished initialization and start")]
     private static partial void LogStarted(ILogger logger, string taskId);
