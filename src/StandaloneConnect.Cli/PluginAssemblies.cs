@@ -26,6 +26,12 @@ internal static partial class PluginAssemblies
             {
                 try
                 {
+                    var name = AssemblyName.GetAssemblyName(file).Name;
+                    if (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == name))
+                    {
+                        continue; // the host's own copy (StandaloneConnect.Sdk and shared dependencies) wins
+                    }
+
                     result.Add(AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(file)));
                 }
                 catch (Exception e) when (e is BadImageFormatException or FileLoadException)

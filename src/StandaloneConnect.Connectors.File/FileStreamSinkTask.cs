@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StandaloneConnect.Sdk;
 using StandaloneConnect.Sdk.Connectors;
+using StandaloneConnect.Sdk.Data;
 using static StandaloneConnect.Connectors.File.FileStreamSinkConnector;
 
 namespace StandaloneConnect.Connectors.File;
@@ -79,7 +80,7 @@ public sealed partial class FileStreamSinkTask : SinkTask
             foreach (var record in records)
             {
                 // Completes synchronously until the 64 KiB buffer fills.
-                await writer.WriteAsync(JavaStrings.ValueOf(record.Value).AsMemory(), cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(JavaStringValue.Of(record.Value).AsMemory(), cancellationToken).ConfigureAwait(false);
                 await writer.WriteAsync(NewLine, cancellationToken).ConfigureAwait(false);
             }
 

@@ -40,7 +40,7 @@ public sealed class StringConverter : IConverter, IHeaderConverter, IVersioned
     {
         null => null,
         string text => _charset.GetBytes(text),
-        _ => _charset.GetBytes(JavaObjects.ToJavaString(value)),
+        _ => _charset.GetBytes(JavaStringValue.Of(value)),
     };
 
     public SchemaAndValue ToConnectData(string topic, ConnectHeaders? headers, byte[]? value) =>

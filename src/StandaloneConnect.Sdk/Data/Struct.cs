@@ -1,7 +1,3 @@
-using System.Collections;
-using System.Globalization;
-using System.Text;
-
 namespace StandaloneConnect.Sdk.Data;
 
 /// <summary>A record-like value for a STRUCT schema (Kafka's <c>Struct</c>): ordered fields, validated on put.</summary>
@@ -113,75 +109,8 @@ public sealed class Struct : IEquatable<Struct>
         return hash.ToHashCode();
     }
 
-    /// <summary>Kafka's rendering: <c>Struct{id=1,name=x}</c>, null fields left out.</summary>
-    public override string ToString()
-    {
-        var sb = new StringBuilder("Struct{");
-        var first = true;
-        foreach (var field in Schema.Fields)
-        {
-            var value = _values[field.Index];
-            if (value is null)
-            {
-                continue;
-            }
-
-            if (!first)
-            {
-                sb.Append(',');
-            }
-
-            first = false;
-            AppendValue(sb.Append(field.Name).Append('='), value);
-        }
-
-        return sb.Append('}').ToString();
-    }
-
-    /// <summary>Java's rendering of a field value: <c>true</c>, <c>1.0</c>, <c>[1, 2]</c>, <c>{k=v}</c>; bytes as base64.</summary>
-    private static StringBuilder AppendValue(StringBuilder sb, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                return sb.Append("null");
-            case bool b:
-                return sb.Append(b ? "true" : "false");
-            case byte[] bytes:
-                return sb.Append(Convert.ToBase64String(bytes));
-            case ReadOnlyMemory<byte> memory:
-                return sb.Append(Convert.ToBase64String(memory.Span));
-            case IDictionary map:
-                sb.Append('{');
-                var firstEntry = true;
-                foreach (DictionaryEntry entry in map)
-                {
-                    sb.Append(firstEntry ? "" : ", ");
-                    firstEntry = false;
-                    AppendValue(AppendValue(sb, entry.Key).Append('='), entry.Value);
-                }
-
-                return sb.Append('}');
-            case IList list:
-                sb.Append('[');
-                for (var i = 0; i < list.Count; i++)
-                {
-                    AppendValue(sb.Append(i == 0 ? "" : ", "), list[i]);
-                }
-
-                return sb.Append(']');
-            case double d:
-                return sb.Append(JavaNumberFormat.FormatDouble(d));
-            case float f:
-                return sb.Append(JavaNumberFormat.FormatFloat(f));
-            case decimal m:
-                return sb.Append(JavaNumberFormat.FormatDecimal(m));
-            case IFormattable formattable:
-                return sb.Append(formattable.ToString(null, CultureInfo.InvariantCulture));
-            default:
-                return sb.Append(value);
-        }
-    }
+    /// <summary>Kafka's rendering: <c>Struct{id=1,name=x}</c>, null fields left out (see <see cref="JavaStringValue"/>).</summary>
+    public override string ToString() => JavaStringValue.Of(this);
 
     private Field LookupField(string fieldName) =>
         Schema.Field(fieldName) ?? throw new DataException(fieldName + " is not a valid field name");

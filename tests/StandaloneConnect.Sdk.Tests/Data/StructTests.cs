@@ -126,4 +126,13 @@ public sealed class StructTests
 
         new Struct(schema).Put("x", 2.0).ToString().Should().Be("Struct{x=2.0}");
     }
+
+    [Test]
+    public void ToString_TimestampField_PrintsLikeJavaDate()
+    {
+        var schema = SchemaBuilder.Struct().Field("at", ConnectTimestamp.Schema).Build();
+
+        new Struct(schema).Put("at", new DateTime(2024, 1, 15, 10, 30, 0, DateTimeKind.Utc)).ToString()
+            .Should().Be("Struct{at=Mon Jan 15 10:30:00 UTC 2024}");
+    }
 }

@@ -13,21 +13,16 @@ public sealed class DirectoryConfigProvider : IConfigProvider
 {
     public const string KafkaClassName = "org.apache.kafka.common.config.provider.DirectoryConfigProvider";
 
-    private AllowedPaths _allowedPaths = AllowedPaths.All;
+    private readonly PathProviderScope _scope = new();
 
     /// <inheritdoc />
-    public void Configure(IReadOnlyDictionary<string, string> parameters)
-    {
-        ArgumentNullException.ThrowIfNull(parameters);
-        _allowedPaths = AllowedPaths.FromParameters(parameters);
-    }
+    public void Configure(IReadOnlyDictionary<string, string> parameters) => _scope.Configure(parameters);
 
     /// <inheritdoc />
     /// <exception cref="ConfigException">The directory cannot be listed or a file cannot be read.</exception>
     public ConfigData Get(string path, IReadOnlyCollection<string> keys)
     {
-        ArgumentNullException.ThrowIfNull(keys);
-        if (string.IsNullOrEmpty(path) || _allowedPaths.Resolve(path) is not { } directory || !Directory.Exists(directory))
+        if (_scope.Resolve(path, keys) is not { } directory || !Directory.Exists(directory))
         {
             return ConfigData.Empty;
         }

@@ -10,21 +10,16 @@ public sealed class FileConfigProvider : IConfigProvider
 {
     public const string KafkaClassName = "org.apache.kafka.common.config.provider.FileConfigProvider";
 
-    private AllowedPaths _allowedPaths = AllowedPaths.All;
+    private readonly PathProviderScope _scope = new();
 
     /// <inheritdoc />
-    public void Configure(IReadOnlyDictionary<string, string> parameters)
-    {
-        ArgumentNullException.ThrowIfNull(parameters);
-        _allowedPaths = AllowedPaths.FromParameters(parameters);
-    }
+    public void Configure(IReadOnlyDictionary<string, string> parameters) => _scope.Configure(parameters);
 
     /// <inheritdoc />
     /// <exception cref="ConfigException">The file cannot be read or parsed.</exception>
     public ConfigData Get(string path, IReadOnlyCollection<string> keys)
     {
-        ArgumentNullException.ThrowIfNull(keys);
-        if (string.IsNullOrEmpty(path) || _allowedPaths.Resolve(path) is not { } filePath)
+        if (_scope.Resolve(path, keys) is not { } filePath)
         {
             return ConfigData.Empty;
         }
