@@ -100,6 +100,10 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
             {
                 Run();
             }
+            catch (Exception e)
+            {
+                Fail(e); // never let an exception escape a raw thread: it would end the process
+            }
             finally
             {
                 done.SetResult();
@@ -144,6 +148,10 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
         catch (Exception e) when (e is not OperationCanceledException || !StopToken.IsCancellationRequested)
         {
             Fail(e);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping: the loop was interrupted on purpose
         }
         finally
         {

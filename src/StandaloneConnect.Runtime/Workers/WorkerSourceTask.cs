@@ -96,6 +96,10 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
         {
             Fail(e);
         }
+        catch (OperationCanceledException)
+        {
+            // stopping: the loop was interrupted on purpose
+        }
         finally
         {
             await commits.CancelAsync().ConfigureAwait(false);
