@@ -27,8 +27,11 @@ public sealed partial class ErrorHandler(ErrorHandlerSettings settings, string t
     public bool TryExecute<TState, TResult>(Stage stage, Type executingClass, TState state, Func<TState, TResult> operation,
         ConsumedRecordContext? consumed, object? record, [MaybeNullWhen(false)] out TResult result, CancellationToken cancellationToken)
     {
-        var deadline = settings.RetryTimeout == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : timeProvider.GetUtcNow() + settings.RetryTimeout;
-        var backoff = settings.RetryMaxDelay < InitialBackoff ? settings.RetryMaxDelay : InitialBackoff; // errors.retry.delay.max.ms caps every delay
+        // Runs for every record: read the clock only when retries are configured (errors.retry.timeout > 0).
+        var deadline = settings.RetryTimeout == TimeSpan.Zero ? DateTimeOffset.MinValue
+            : settings.RetryTimeout == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue
+            : timeProvider.GetUtcNow() + settings.RetryTimeout;
+        var backoff = settings.RetryMaxDelay < InitialBackoff ? settings.RetryMaxDelay : InitialBackoff;
         while (true)
         {
             try
@@ -36,7 +39,7 @@ public sealed partial class ErrorHandler(ErrorHandlerSettings settings, string t
                 result = operation(state);
                 return true;
             }
-            catch (RetriableException) when (timeProvider.GetUtcNow() + backoff < deadline && !cancellationToken.IsCancellationRequested)
+            catch (RetriableException) when (MayRetry(deadline, backoff, cancellationToken))
             {
                 cancellationToken.WaitHandle.WaitOne(backoff);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, settings.RetryMaxDelay.Ticks));
@@ -49,6 +52,9 @@ public sealed partial class ErrorHandler(ErrorHandlerSettings settings, string t
             }
         }
     }
+
+    private bool MayRetry(DateTimeOffset deadline, TimeSpan backoff, CancellationToken cancellationToken) =>
+        deadline != DateTimeOffset.MinValue && timeProvider.GetUtcNow() + backoff < deadline && !cancellationToken.IsCancellationRequested;
 
     /// <summary>Handles an error that happened outside <see cref="TryExecute{TState,TResult}"/> (e.g. a failed produce).</summary>
     public void Handle(ProcessingError error)

@@ -10,12 +10,23 @@ namespace StandaloneConnect.Runtime.Workers;
 internal sealed class SubmittedBatch
 {
     private readonly List<(IReadOnlyDictionary<string, object?> Partition, IReadOnlyDictionary<string, object?> Offset, int Seq)> _offsets = [];
+    private readonly Dictionary<string, int> _indexByKey = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, object?>? _lastPartition;
     private int _lastIndex;
     private int _seq;
     private int _pending = 1; // one for the batch itself, released by Seal()
 
     public RecordProducer.DeliveryHandler? Handler { get; set; }
+
+    /// <summary>The producer, to make per-record handlers when the task overrides <c>CommitRecord</c>.</summary>
+    public RecordProducer? Producer { get; init; }
+
+    public IAckReceiver? Receiver { get; init; }
+
+    /// <summary>A handler that also carries the record (for <c>SourceTask.CommitRecord</c>).</summary>
+    public RecordProducer.DeliveryHandler HandlerFor(StandaloneConnect.Sdk.SourceRecord record) =>
+        (Producer ?? throw new InvalidOperationException("no producer")).CreateHandler(
+            Receiver ?? throw new InvalidOperationException("no receiver"), new RecordAck(this, record));
 
     public int Pending => Volatile.Read(ref _pending);
 
@@ -29,13 +40,14 @@ internal sealed class SubmittedBatch
     public void Seal() => Acknowledge();
 
     /// <summary>Remembers the record's offset as the latest for its partition (null partitions/offsets: stdin-like sources).</summary>
-    public void Track(IReadOnlyDictionary<string, object?>? partition, IReadOnlyDictionary<string, object?>? offset)
+    public void Track(IReadOnlyDictionary<string, object?>? partition, IReadOnlyDictionary<string, object?>? offset, object taskId)
     {
         if (partition is null || offset is null)
         {
             return;
         }
 
+        OffsetJson.Validate(offset, $"Source offset of task {taskId}");
         _seq++;
         if (ReferenceEquals(partition, _lastPartition))
         {
@@ -43,15 +55,17 @@ internal sealed class SubmittedBatch
             return;
         }
 
-        var index = _offsets.FindIndex(o => ReferenceEquals(o.Partition, partition));
-        if (index < 0)
+        OffsetJson.Validate(partition, $"Source partition of task {taskId}");
+        var key = OffsetJson.Write(partition);
+        if (_indexByKey.TryGetValue(key, out var index))
         {
-            _offsets.Add((partition, offset, _seq));
-            index = _offsets.Count - 1;
+            _offsets[index] = (partition, offset, _seq);
         }
         else
         {
-            _offsets[index] = (partition, offset, _seq);
+            index = _offsets.Count;
+            _offsets.Add((partition, offset, _seq));
+            _indexByKey[key] = index;
         }
 
         _lastPartition = partition;
@@ -61,6 +75,9 @@ internal sealed class SubmittedBatch
     public IEnumerable<SourceOffsetEntry> Offsets =>
         _offsets.OrderBy(o => o.Seq).Select(o => new SourceOffsetEntry(o.Partition, o.Offset));
 }
+
+/// <summary>The delivery state of one record whose task overrides <c>CommitRecord</c>.</summary>
+internal sealed record RecordAck(SubmittedBatch Batch, StandaloneConnect.Sdk.SourceRecord Record);
 
 /// <summary>
 /// Kafka's <c>SubmittedRecords</c>: batches in submission order; only a prefix of fully acknowledged batches is

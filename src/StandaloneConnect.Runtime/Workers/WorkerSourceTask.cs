@@ -51,28 +51,20 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
         var (batch, record) = state switch
         {
             SubmittedBatch b => (b, null),
-            (SubmittedBatch b, SourceRecord r) => (b, r),
+            RecordAck a => (a.Batch, a.Record),
             _ => throw new InvalidOperationException("unexpected delivery state"),
         };
-        try
+        if (ack.IsError && !ToleratedProduceError(ack, record))
         {
-            if (ack.IsError)
-            {
-                OnProduceError(ack, record);
-            }
-            else if (record is not null)
-            {
-                _setup.Task.CommitRecord(record, new RecordMetadata(ack.Topic, ack.Partition, ack.Offset, ack.Timestamp));
-            }
+            return; // never acknowledged: the offsets of this record and everything after it stay uncommitted
         }
-        catch (Exception e)
+
+        if (record is not null && !ack.IsError)
         {
-            _producerFailure ??= e;
+            CommitRecordSafely(record, new RecordMetadata(ack.Topic, ack.Partition, ack.Offset, ack.Timestamp));
         }
-        finally
-        {
-            batch.Acknowledge();
-        }
+
+        batch.Acknowledge();
     }
 
     protected override Task Launch() => Task.Run(RunAsync);
@@ -84,9 +76,9 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
         var committer = Task.CompletedTask;
         try
         {
+            started = true; // as in Kafka: Stop() also cleans up after a Start() that threw
             _setup.Task.Initialize(new SourceTaskContext(_setup.TaskConfig, new StoreOffsetReader(_setup.OffsetStore, Id.Connector)));
             _setup.Task.Start(_setup.TaskConfig);
-            started = true;
             SetStatus(IsPaused ? ConnectState.Paused : ConnectState.Running);
             LogStarted(Logger, Id.ToString());
             committer = Task.Run(() => CommitLoopAsync(commits.Token), CancellationToken.None);
@@ -103,7 +95,7 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
         finally
         {
             await commits.CancelAsync().ConfigureAwait(false);
-            await committer.ConfigureAwait(false);
+            await committer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await ShutdownAsync(started).ConfigureAwait(false);
         }
     }
@@ -135,6 +127,11 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
             {
                 records = [];
             }
+            catch (RetriableException e)
+            {
+                LogPollRetry(Logger, e, Id.ToString());
+                records = [];
+            }
 
             if (records.Count > 0)
             {
@@ -151,7 +148,14 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
             while (!cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(_setup.FlushInterval, _time, cancellationToken).ConfigureAwait(false);
-                await CommitOffsetsAsync(final: false).ConfigureAwait(false);
+                try
+                {
+                    await CommitOffsetsAsync(final: false).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogCommitFailed(Logger, e, Id.ToString());
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -161,14 +165,14 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
 
     private async Task SendAsync(IReadOnlyList<SourceRecord> records)
     {
-        var batch = new SubmittedBatch();
+        var batch = new SubmittedBatch { Producer = _setup.Producer, Receiver = this };
         batch.Handler = _setup.Producer.CreateHandler(this, batch);
         var errors = _setup.Errors;
         var converters = _setup.Converters;
         var stop = StopToken;
         foreach (var original in records)
         {
-            batch.Track(original.SourcePartition, original.SourceOffset);
+            batch.Track(original.SourcePartition, original.SourceOffset, Id);
             var record = original;
             if (!_setup.Transforms.IsEmpty)
             {
@@ -196,8 +200,9 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
                 continue;
             }
 
+            ThrowIfProducerFailed();
             await _setup.Topics.EnsureAsync(record.Topic, stop).ConfigureAwait(false);
-            var handler = _commitRecordOverridden ? _setup.Producer.CreateHandler(this, (batch, original)) : batch.Handler;
+            var handler = _commitRecordOverridden ? batch.HandlerFor(original) : batch.Handler;
             batch.AddInFlight();
             try
             {
@@ -236,20 +241,36 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
     {
         if (_commitRecordOverridden)
         {
-            _setup.Task.CommitRecord(record, null);
+            CommitRecordSafely(record, null);
         }
     }
 
-    private void OnProduceError(in ProduceAck ack, SourceRecord? record)
+    /// <summary>True when error tolerance skips the failed record; otherwise the task is marked to fail.</summary>
+    private bool ToleratedProduceError(in ProduceAck ack, SourceRecord? record)
     {
         var error = new ConnectException($"Failed to send a record to topic '{ack.Topic}': {ack.Error}");
         try
         {
             _setup.Errors.Handle(new ProcessingError(Stage.KafkaProduce, typeof(RecordProducer), error, null, record));
+            return true;
         }
         catch (ConnectException e)
         {
             _producerFailure ??= new ConnectException("Unrecoverable exception from producer send callback", e.InnerException ?? e);
+            return false;
+        }
+    }
+
+    /// <summary>Kafka logs, and does not fail the task for, an exception from <c>commitRecord</c>.</summary>
+    private void CommitRecordSafely(SourceRecord record, RecordMetadata? metadata)
+    {
+        try
+        {
+            _setup.Task.CommitRecord(record, metadata);
+        }
+        catch (Exception e)
+        {
+            LogCommitRecordFailed(Logger, e, Id.ToString());
         }
     }
 
@@ -286,11 +307,20 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
             await _setup.OffsetStore.SetAsync(Id.Connector, offsets.ToList(), timeoutCts.Token).ConfigureAwait(false);
             LogCommitted(Logger, Id.ToString(), offsets.Count);
             _tracker.Committed();
-            _setup.Task.Commit();
         }
         catch (Exception e) when (e is OffsetStoreException or OperationCanceledException)
         {
             LogCommitFailed(Logger, e, Id.ToString());
+            return;
+        }
+
+        try
+        {
+            _setup.Task.Commit();
+        }
+        catch (Exception e)
+        {
+            LogTaskCommitFailed(Logger, e, Id.ToString());
         }
     }
 
@@ -300,31 +330,45 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
         {
             try
             {
-                _setup.Task.Stop();
-            }
-            catch (Exception e)
-            {
-                LogStopFailed(Logger, e, Id.ToString());
-            }
-
-            try
-            {
                 await CommitOffsetsAsync(final: true).ConfigureAwait(false);
             }
             catch (Exception e)
             {
                 LogCommitFailed(Logger, e, Id.ToString());
             }
+
+            Safely(_setup.Task.Stop);
         }
 
-        _setup.Producer.Dispose();
-        _setup.Transforms.Dispose();
-        _setup.Errors.Dispose();
+        Safely(_setup.Producer.Dispose);
+        Safely(_setup.Transforms.Dispose);
+        Safely(_setup.Errors.Dispose);
         if (Status.State != ConnectState.Failed)
         {
             SetStatus(ConnectState.Unassigned);
         }
     }
+
+    private void Safely(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e)
+        {
+            LogStopFailed(Logger, e, Id.ToString());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{TaskId} Failed to poll records from SourceTask. Will retry operation.")]
+    private static partial void LogPollRetry(ILogger logger, Exception error, string taskId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{TaskId} Exception thrown while calling task.commitRecord()")]
+    private static partial void LogCommitRecordFailed(ILogger logger, Exception error, string taskId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{TaskId} Exception thrown while calling task.commit()")]
+    private static partial void LogTaskCommitFailed(ILogger logger, Exception error, string taskId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{TaskId} Source task finished initialization and start")]
     private static partial void LogStarted(ILogger logger, string taskId);

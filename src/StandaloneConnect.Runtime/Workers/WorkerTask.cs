@@ -110,8 +110,13 @@ public abstract partial class WorkerTask : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
-        _pauseOrStop.Dispose();
-        _stop.Dispose();
+        if (_execution.IsCompleted)
+        {
+            // A loop that did not stop within the graceful timeout may still read the tokens: leave them to the GC.
+            _pauseOrStop.Dispose();
+            _stop.Dispose();
+        }
+
         GC.SuppressFinalize(this);
     }
 
