@@ -46,9 +46,9 @@ internal static partial class StandaloneRunner
             LogOffsets(logger, config.OffsetStoreType, store.Location);
             kafka = KafkaConnection.Open(config, loggerFactory);
         }
-        catch (Exception e) when (e is ConfigException or OffsetStoreException or Sdk.ConnectException or IOException)
+        catch (Exception e)
         {
-            LogStartupFailed(logger, e.Message);
+            LogStartupFailed(logger, Describe(e));
             return ExitCodes.StartupError;
         }
 
@@ -66,9 +66,9 @@ internal static partial class StandaloneRunner
                     await herder.PutConnectorConfigAsync(connector.Name, connector.Config, connector.InitialState, allowReplace: false, signal.Token)
                         .ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is ConfigException or Sdk.ConnectException or OperationCanceledException)
+                catch (Exception e)
                 {
-                    LogConnectorFailed(logger, file, e.Message);
+                    LogConnectorFailed(logger, file, Describe(e));
                     return ExitCodes.ConnectorError;
                 }
             }
@@ -89,6 +89,10 @@ internal static partial class StandaloneRunner
         LogStopped(logger);
         return ExitCodes.Ok;
     }
+
+    /// <summary>The message of an expected error; the full exception of an unexpected one (a bug or an environment problem).</summary>
+    private static string Describe(Exception e) =>
+        e is ConfigException or OffsetStoreException or Sdk.ConnectException or IOException or OperationCanceledException ? e.Message : e.ToString();
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Stopping due to error: {Message}")]
     private static partial void LogStartupFailed(ILogger logger, string message);

@@ -56,6 +56,14 @@ public sealed partial class DeadLetterQueueReporter(string topic, bool contextHe
         }
     }
 
+    public void Flush(TimeSpan timeout)
+    {
+        if (!producer.Flush(timeout))
+        {
+            LogFailed(logger, topic, "not every record was acknowledged within " + timeout);
+        }
+    }
+
     public void Dispose()
     {
         producer.Flush(TimeSpan.FromSeconds(5));

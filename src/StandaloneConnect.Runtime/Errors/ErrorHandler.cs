@@ -17,6 +17,9 @@ public sealed partial class ErrorHandler(ErrorHandlerSettings settings, string t
 
     public ErrorHandlerSettings Settings => settings;
 
+    /// <summary>True when tolerated errors go somewhere besides the log (the dead letter queue).</summary>
+    public bool HasReporters => reporters.Count > 0;
+
     /// <summary>How many records were skipped because of tolerated errors.</summary>
     public long Skipped => Interlocked.Read(ref _skipped);
 
@@ -76,6 +79,15 @@ public sealed partial class ErrorHandler(ErrorHandlerSettings settings, string t
         foreach (var reporter in reporters)
         {
             reporter.Report(error);
+        }
+    }
+
+    /// <summary>Makes reported records durable before the offsets past them are committed.</summary>
+    public void FlushReporters(TimeSpan timeout)
+    {
+        foreach (var reporter in reporters)
+        {
+            reporter.Flush(timeout);
         }
     }
 

@@ -40,4 +40,9 @@ public sealed record ProcessingError(Stage Stage, Type ExecutingClass, Exception
 public interface IErrorReporter
 {
     void Report(ProcessingError error);
+
+    /// <summary>Waits until what was reported is durable (the DLQ producer acknowledged it); called before offsets are committed.</summary>
+    void Flush(TimeSpan timeout)
+    {
+    }
 }

@@ -17,6 +17,7 @@ internal sealed class ConnectorEntry(string name, IReadOnlyDictionary<string, st
     public bool InstanceStarted { get; set; }
     public StatusSnapshot Status { get; set; } = new(ConnectState.Unassigned, null);
     public List<IReadOnlyDictionary<string, string>> TaskConfigs { get; set; } = [];
-    public Dictionary<int, WorkerTask> Tasks { get; } = [];
+    /// <summary>Running task runners; read by task threads reporting status, so concurrent.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<int, WorkerTask> Tasks { get; } = new();
     public Dictionary<int, StatusSnapshot> TaskStatus { get; } = [];
 }

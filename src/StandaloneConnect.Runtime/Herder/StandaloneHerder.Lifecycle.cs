@@ -137,13 +137,16 @@ public sealed partial class StandaloneHerder
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogTaskStartFailed(_logger, e, id.ToString());
-            OnTaskStatus(id, new StatusSnapshot(ConnectState.Failed, e.ToString()));
+            lock (_statusLock)
+            {
+                entry.TaskStatus[index] = new StatusSnapshot(ConnectState.Failed, e.ToString());
+            }
         }
     }
 
     private async Task RestartTaskCoreAsync(ConnectorEntry entry, int index)
     {
-        if (entry.Tasks.Remove(index, out var running))
+        if (entry.Tasks.TryRemove(index, out var running))
         {
             await running.StopAsync(_worker.Config.GracefulShutdownTimeout).ConfigureAwait(false);
             running.Dispose();

@@ -118,13 +118,15 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
         }
     }
 
-    public void OnTaskStatus(ConnectorTaskId id, StatusSnapshot status)
+    public void OnTaskStatus(WorkerTask source, StatusSnapshot status)
     {
         lock (_statusLock)
         {
-            if (Find(id.Connector) is { } entry && entry.TaskStatus.ContainsKey(id.Task))
+            // Only the current runner of a task id may report: a replaced one that stopped late must not overwrite it.
+            if (Find(source.Id.Connector) is { } entry && entry.Tasks.TryGetValue(source.Id.Task, out var current)
+                && ReferenceEquals(current, source))
             {
-                entry.TaskStatus[id.Task] = status;
+                entry.TaskStatus[source.Id.Task] = status;
             }
         }
     }

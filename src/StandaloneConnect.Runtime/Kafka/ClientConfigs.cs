@@ -25,6 +25,7 @@ public static class ClientConfigs
         "exclude.internal.topics", "ssl.truststore.type", "ssl.keystore.type", "ssl.protocol", "ssl.provider",
         "ssl.trustmanager.algorithm", "ssl.keymanager.algorithm", "sasl.login.callback.handler.class",
         "sasl.client.callback.handler.class", "client.dns.lookup", "retries", "max.poll.records",
+        "ssl.truststore.password", "ssl.enabled.protocols", "ssl.cipher.suites.ignored", "ssl.secure.random.implementation",
     };
 
     private static readonly Dictionary<string, string> Renames = new(StringComparer.Ordinal)
@@ -32,7 +33,6 @@ public static class ClientConfigs
         ["fetch.max.wait.ms"] = "fetch.wait.max.ms",
         ["send.buffer.bytes"] = "socket.send.buffer.bytes",
         ["receive.buffer.bytes"] = "socket.receive.buffer.bytes",
-        ["ssl.truststore.location"] = "ssl.ca.location",
         ["compression.type"] = "compression.codec",
     };
 
@@ -123,6 +123,19 @@ public static class ClientConfigs
             case "delivery.timeout.ms":
                 // librdkafka caps message.timeout.ms at 2147483647 and treats 0 as infinite, like Integer.MAX_VALUE in Java.
                 result["delivery.timeout.ms"] = Math.Min(ParseLong(key, property), int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return;
+            case "ssl.truststore.location":
+                if (value.EndsWith(".jks", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new ConnectException(
+                        $"{property.Origin}: a Java KeyStore (.jks) truststore cannot be read by librdkafka; convert it to PEM " +
+                        "(keytool -exportcert -rfc) and set ssl.ca.location, or use a PKCS#12 file");
+                }
+
+                result["ssl.ca.location"] = value;
+                return;
+            case "ssl.endpoint.identification.algorithm":
+                result[key] = value.Trim().Length == 0 ? "none" : value; // Java's "" disables hostname verification
                 return;
             case "sasl.jaas.config":
                 TranslateJaas(property, result);

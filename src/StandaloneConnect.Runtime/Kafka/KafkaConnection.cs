@@ -116,9 +116,9 @@ public sealed partial class KafkaConnection : IDisposable
             .Where(kv => IsClientKey(kv.Key))
             .Select(kv => new KeyValuePair<string, ClientProperty>(kv.Key, new ClientProperty(kv.Value, $"{kv.Key} in {config.Source}")));
         return ClientConfigs.Build(
+            ClientConfigs.Defaults(new Dictionary<string, string> { ["bootstrap.servers"] = bootstrap, ["client.id"] = "connect-standalone-admin" }, "framework"),
             inherited,
-            ClientConfigs.WithPrefix(config.Originals, "admin.", config.Source),
-            ClientConfigs.Defaults(new Dictionary<string, string> { ["bootstrap.servers"] = bootstrap, ["client.id"] = "connect-standalone-admin" }, "framework"));
+            ClientConfigs.WithPrefix(config.Originals, "admin.", config.Source));
     }
 
     /// <summary>Top-level worker keys that are Kafka client settings (security and SSL) shared by every client.</summary>

@@ -27,59 +27,92 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
 
     public KafkaConnection Kafka => kafka;
 
-    /// <summary>Creates a task runner (not started). <paramref name="connectorConfig"/> has its placeholders resolved.</summary>
+    /// <summary>
+    /// Creates a task runner (not started). <paramref name="connectorConfig"/> has its placeholders resolved. Settings are
+    /// parsed first and clients created last, and whatever was created is disposed again if a later step throws.
+    /// </summary>
     public WorkerTask CreateTask(ConnectorTaskId id, Type taskType, IReadOnlyDictionary<string, string> connectorConfig,
         IReadOnlyDictionary<string, string> taskConfig, ITaskStatusListener listener)
     {
         var isSink = typeof(SinkTask).IsAssignableFrom(taskType);
         var parsed = (isSink ? ConnectorConfig.Sink : ConnectorConfig.Source).Parse(connectorConfig);
         var logger = loggerFactory.CreateLogger(isSink ? typeof(WorkerSinkTask) : typeof(WorkerSourceTask));
-        var converters = TaskConverters.Create(connectorConfig, config, plugins);
-        var transforms = TransformationChain.Build(connectorConfig, plugins);
-        if (isSink)
+        var created = new List<IDisposable>();
+        try
         {
-            var dlqTopic = parsed.GetString(ConnectorConfig.DlqTopicName) ?? "";
-            IErrorReporter[] reporters = dlqTopic.Length == 0 ? [] :
-            [
-                new DeadLetterQueueReporter(dlqTopic, parsed.GetBoolean(ConnectorConfig.DlqContextHeaders), id.Connector, id.Task,
-                    new RecordProducer(ProducerConfig(id, connectorConfig, $"connector-dlq-producer-{id}"), $"producer settings of connector {id.Connector}", logger),
-                    logger),
-            ];
-            var errors = new ErrorHandler(ErrorHandlerSettings.From(parsed), id.ToString(), reporters, time, logger);
-            var task = plugins.Create<SinkTask>(taskType);
-            var consumerConfig = ConsumerConfig(id, connectorConfig, out var maxPollRecords);
-            var toCreate = new List<NewTopicSpec>();
-            if (dlqTopic.Length > 0)
-            {
-                toCreate.Add(new NewTopicSpec(dlqTopic, 1, parsed.GetShort(ConnectorConfig.DlqReplicationFactor)));
-            }
-
-            if (kafka.IsEmbedded)
-            {
-                // The embedded broker does not create topics for subscribers: create the listed ones so the sink starts at once.
-                var partitions = config.Parsed.GetInt(WorkerConfig.EmbeddedKafkaPartitions);
-                toCreate.AddRange(parsed.GetList(ConnectorConfig.Topics).Select(t => new NewTopicSpec(t, partitions, 1)));
-            }
-
-            var setup = new SinkTaskSetup(task, taskConfig, converters, transforms, errors,
-                listener => new RecordConsumer(consumerConfig, $"consumer settings of connector {id.Connector}", listener, logger),
-                parsed.GetList(ConnectorConfig.Topics), parsed.GetString(ConnectorConfig.TopicsRegex), maxPollRecords, config.OffsetFlushInterval,
-                config.OffsetFlushTimeout, toCreate.Count == 0 ? null : ct => CreateTopicsAsync(toCreate, ct));
-            return new WorkerSinkTask(id, setup, listener, time, logger);
+            return isSink
+                ? CreateSinkTask(id, taskType, connectorConfig, taskConfig, listener, parsed, logger, created)
+                : CreateSourceTask(id, taskType, connectorConfig, taskConfig, listener, parsed, logger, created);
         }
-        else
+        catch
         {
-            var errors = new ErrorHandler(ErrorHandlerSettings.From(parsed), id.ToString(), [], time, logger);
-            var task = plugins.Create<SourceTask>(taskType);
-            var producer = new RecordProducer(ProducerConfig(id, connectorConfig, $"connector-producer-{id}"), $"producer settings of connector {id.Connector}", logger);
-            var topics = new TopicCreator(kafka.TopicAdmin, TopicSpecFor(connectorConfig));
-            var setup = new SourceTaskSetup(task, taskConfig, converters, transforms, errors, producer, topics, offsets,
-                config.OffsetFlushInterval, config.OffsetFlushTimeout);
-            return new WorkerSourceTask(id, setup, listener, time, logger);
+            foreach (var resource in created)
+            {
+                resource.Dispose();
+            }
+
+            throw;
         }
     }
 
-    /// <summary>Producer settings: framework defaults &lt; worker <c>producer.*</c> &lt; connector <c>producer.override.*</c>.</summary>
+    private WorkerSinkTask CreateSinkTask(ConnectorTaskId id, Type taskType, IReadOnlyDictionary<string, string> connectorConfig,
+        IReadOnlyDictionary<string, string> taskConfig, ITaskStatusListener listener, ParsedConfig parsed, ILogger logger, List<IDisposable> created)
+    {
+        var consumerConfig = ConsumerConfig(id, connectorConfig, out var maxPollRecords);
+        var dlqTopic = parsed.GetString(ConnectorConfig.DlqTopicName) ?? "";
+        var toCreate = new List<NewTopicSpec>();
+        if (dlqTopic.Length > 0)
+        {
+            toCreate.Add(new NewTopicSpec(dlqTopic, 1, parsed.GetShort(ConnectorConfig.DlqReplicationFactor)));
+        }
+
+        if (kafka.IsEmbedded)
+        {
+            // The embedded broker does not create topics for subscribers: create the listed ones so the sink starts at once.
+            var partitions = config.Parsed.GetInt(WorkerConfig.EmbeddedKafkaPartitions);
+            toCreate.AddRange(parsed.GetList(ConnectorConfig.Topics).Select(t => new NewTopicSpec(t, partitions, 1)));
+        }
+
+        var converters = TaskConverters.Create(connectorConfig, config, plugins);
+        var transforms = Track(created, TransformationChain.Build(connectorConfig, plugins));
+        IErrorReporter[] reporters = dlqTopic.Length == 0 ? [] :
+        [
+            new DeadLetterQueueReporter(dlqTopic, parsed.GetBoolean(ConnectorConfig.DlqContextHeaders), id.Connector, id.Task,
+                Track(created, new RecordProducer(ProducerConfig(id, connectorConfig, $"connector-dlq-producer-{id}"),
+                    $"producer settings of connector {id.Connector}", logger)),
+                logger),
+        ];
+        var errors = new ErrorHandler(ErrorHandlerSettings.From(parsed), id.ToString(), reporters, time, logger);
+        var task = plugins.Create<SinkTask>(taskType);
+        var setup = new SinkTaskSetup(task, taskConfig, converters, transforms, errors,
+            rebalance => new RecordConsumer(consumerConfig, $"consumer settings of connector {id.Connector}", rebalance, logger),
+            parsed.GetList(ConnectorConfig.Topics), parsed.GetString(ConnectorConfig.TopicsRegex), maxPollRecords, config.OffsetFlushInterval,
+            config.OffsetFlushTimeout, toCreate.Count == 0 ? null : ct => CreateTopicsAsync(toCreate, ct));
+        return new WorkerSinkTask(id, setup, listener, time, logger);
+    }
+
+    private WorkerSourceTask CreateSourceTask(ConnectorTaskId id, Type taskType, IReadOnlyDictionary<string, string> connectorConfig,
+        IReadOnlyDictionary<string, string> taskConfig, ITaskStatusListener listener, ParsedConfig parsed, ILogger logger, List<IDisposable> created)
+    {
+        var producerConfig = ProducerConfig(id, connectorConfig, $"connector-producer-{id}");
+        var topics = new TopicCreator(kafka.TopicAdmin, TopicSpecFor(connectorConfig));
+        var converters = TaskConverters.Create(connectorConfig, config, plugins);
+        var transforms = Track(created, TransformationChain.Build(connectorConfig, plugins));
+        var errors = new ErrorHandler(ErrorHandlerSettings.From(parsed), id.ToString(), [], time, logger);
+        var task = plugins.Create<SourceTask>(taskType);
+        var producer = Track(created, new RecordProducer(producerConfig, $"producer settings of connector {id.Connector}", logger));
+        var setup = new SourceTaskSetup(task, taskConfig, converters, transforms, errors, producer, topics, offsets,
+            config.OffsetFlushInterval, config.OffsetFlushTimeout);
+        return new WorkerSourceTask(id, setup, listener, time, logger);
+    }
+
+    private static T Track<T>(List<IDisposable> created, T resource) where T : IDisposable
+    {
+        created.Add(resource);
+        return resource;
+    }
+
+    /// <summary>Producer settings, as Kafka builds them: framework defaults &lt; worker <c>producer.*</c> &lt; connector <c>producer.override.*</c> (top-level worker keys are not inherited).</summary>
     public IReadOnlyDictionary<string, string> ProducerConfig(ConnectorTaskId id, IReadOnlyDictionary<string, string> connectorConfig, string clientId)
     {
         var defaults = new Dictionary<string, string>
@@ -91,7 +124,8 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
             ["delivery.timeout.ms"] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["client.id"] = clientId,
             ["linger.ms"] = "5",
-            ["dotnet.producer.delivery.report.fields"] = "none",
+            ["partitioner"] = "murmur2_random", // Java's default partitioner: keyed records land where Kafka Connect puts them
+            ["dotnet.producer.delivery.report.fields"] = "timestamp",
         };
         if (kafka.IsEmbedded)
         {
@@ -99,7 +133,6 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
         }
 
         return ClientConfigs.Build(
-            Inherited(),
             ClientConfigs.Defaults(defaults, "framework"),
             ClientConfigs.WithPrefix(config.Originals, "producer.", config.Source),
             ClientConfigs.WithPrefix(connectorConfig, "producer.override.", $"connector {id.Connector}"));
@@ -114,6 +147,7 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
             ["group.id"] = "connect-" + id.Connector,
             ["enable.auto.commit"] = "false",
             ["auto.offset.reset"] = "earliest",
+            ["isolation.level"] = "read_uncommitted", // Java's default (librdkafka's is read_committed)
             ["client.id"] = $"connector-consumer-{id}",
         };
         if (kafka.IsEmbedded)
@@ -133,7 +167,7 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
             throw new ConfigException($"Invalid value {poll.Value} for {poll.Origin}: expected a positive whole number");
         }
 
-        return ClientConfigs.Build(Inherited(), ClientConfigs.Defaults(defaults, "framework"), worker, overrides);
+        return ClientConfigs.Build(ClientConfigs.Defaults(defaults, "framework"), worker, overrides);
     }
 
     private async Task CreateTopicsAsync(IReadOnlyList<NewTopicSpec> specs, CancellationToken cancellationToken)
@@ -143,10 +177,6 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
             await kafka.TopicAdmin.CreateTopicAsync(spec, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private IEnumerable<KeyValuePair<string, ClientProperty>> Inherited() =>
-        config.Originals.Where(kv => KafkaConnection.IsClientKey(kv.Key))
-            .Select(kv => new KeyValuePair<string, ClientProperty>(kv.Key, new ClientProperty(kv.Value, $"{kv.Key} in {config.Source}")));
 
     /// <summary>How a source task's topics are created: always in embedded mode, per <c>topic.creation.*</c> otherwise.</summary>
     private Func<string, NewTopicSpec?> TopicSpecFor(IReadOnlyDictionary<string, string> connectorConfig)

@@ -38,7 +38,9 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
     private readonly HashSet<TopicPartition> _taskPaused = [];
     private readonly SinkRecordConverter _converter;
     private RecordConsumer? _consumer;
-    private List<SinkRecord>? _retryBatch;
+    private readonly HashSet<TopicPartition> _revokedDuringPoll = [];
+    private readonly Dictionary<(string Topic, int Partition, long Offset), ConsumedRecordContext> _rawContexts = [];
+    private SinkBatch? _retryBatch;
     private DateTimeOffset _retryAt;
     private bool _partitionsOpen;
     private readonly HashSet<TopicPartition> _consumerPaused = [];
@@ -51,7 +53,9 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
         _time = time;
         _converter = new SinkRecordConverter(setup.Converters, setup.Transforms, setup.Errors);
         _context = new WorkerSinkTaskContext(setup.TaskConfig,
-            setup.Errors.Settings.TolerateAll ? new ErrantRecordReporter(setup.Errors) : null);
+            setup.Errors.HasReporters || setup.Errors.Settings.LogEnabled || setup.Errors.Settings.TolerateAll
+                ? new ErrantRecordReporter(setup.Errors, _rawContexts)
+                : null);
     }
 
     public IReadOnlyDictionary<TopicPartition, long> OnAssigned(IReadOnlyList<TopicPartition> partitions)
@@ -74,6 +78,8 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
 
     public void OnRevoked(IReadOnlyList<TopicPartition> partitions)
     {
+        _revokedDuringPoll.UnionWith(partitions);
+        _retryBatch = _retryBatch?.Without(partitions);
         if (!_partitionsOpen)
         {
             return;
@@ -128,9 +134,9 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
             }
 
             _consumer = _setup.CreateConsumer(this);
+            started = true; // as in Kafka: Stop() also cleans up after a Start() that threw
             _setup.Task.Initialize(_context);
             _setup.Task.Start(_setup.TaskConfig);
-            started = true;
             if (_setup.TopicsRegex is { Length: > 0 } regex)
             {
                 _consumer.SubscribePattern(regex);
@@ -182,53 +188,75 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
                 }
             }
 
-            var records = PollBatch(consumer);
-            if (records.Count > 0 && _retryBatch is null)
+            var batch = PollBatch(consumer);
+            if (_retryBatch is null && !IsPaused)
             {
-                Deliver(records);
+                Deliver(batch); // also when empty: Kafka calls put() on every poll, time-based sinks rely on it
             }
         }
     }
 
-    private List<SinkRecord> PollBatch(RecordConsumer consumer)
+    /// <summary>
+    /// Consumes up to max.poll.records. Offsets are only staged here: they become committable once put() accepted the
+    /// batch. Records of partitions revoked while consuming are dropped (the new owner will read them).
+    /// </summary>
+    private SinkBatch PollBatch(RecordConsumer consumer)
     {
-        var records = new List<SinkRecord>();
+        var batch = new SinkBatch();
+        _revokedDuringPoll.Clear();
         var first = consumer.Consume(PollTimeout);
         if (first is null)
         {
-            return records;
+            return batch;
         }
 
         if (IsPaused || _retryBatch is not null || _taskPaused.Contains(new TopicPartition(first.Topic, first.Partition)))
         {
             // Fetched before the pause took effect: rewind so it is delivered after resume.
             consumer.Seek(new TopicPartition(first.Topic, first.Partition), first.Offset);
-            return records;
+            return batch;
         }
 
-        for (var raw = first; raw is not null; raw = records.Count < _setup.MaxPollRecords ? consumer.Consume(TimeSpan.Zero) : null)
+        var keepRaw = _context.ErrantRecordReporter is not null;
+        var consumed = 0;
+        for (var raw = first; raw is not null; raw = ++consumed < _setup.MaxPollRecords ? consumer.Consume(TimeSpan.Zero) : null)
         {
-            _currentOffsets[new TopicPartition(raw.Topic, raw.Partition)] = raw.Offset + 1;
+            batch.Offsets[new TopicPartition(raw.Topic, raw.Partition)] = raw.Offset + 1;
             if (_converter.Convert(raw, StopToken) is { } record)
             {
-                records.Add(record);
+                batch.Records.Add(record);
+                if (keepRaw)
+                {
+                    batch.Raw.Add(raw);
+                }
             }
         }
 
-        return records;
+        return _revokedDuringPoll.Count == 0 ? batch : batch.Without(_revokedDuringPoll);
     }
 
-    private void Deliver(List<SinkRecord> records)
+    private void Deliver(SinkBatch batch)
     {
+        _rawContexts.Clear();
+        foreach (var raw in batch.Raw)
+        {
+            _rawContexts[(raw.Topic, raw.Partition, raw.Offset)] =
+                new ConsumedRecordContext(raw.Topic, raw.Partition, raw.Offset, raw.Key, raw.Value, raw.Headers, raw.Timestamp);
+        }
+
         try
         {
-            SyncOverAsync.Run(_setup.Task.PutAsync(records, StopToken));
+            SyncOverAsync.Run(_setup.Task.PutAsync(batch.Records, StopToken));
             _retryBatch = null;
+            foreach (var (tp, offset) in batch.Offsets)
+            {
+                _currentOffsets[tp] = offset;
+            }
         }
         catch (RetriableException e)
         {
             LogPutRetry(Logger, e, Id.ToString(), _context.TimeoutMs);
-            _retryBatch = records;
+            _retryBatch = batch;
             _retryAt = _time.GetUtcNow() + TimeSpan.FromMilliseconds(_context.TimeoutMs);
         }
 
@@ -283,12 +311,14 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
             using var timeout = new CancellationTokenSource(_setup.CommitTimeout, _time);
             committable = SyncOverAsync.Run(_setup.Task.PreCommitAsync(current, timeout.Token));
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
+            // includes the flush timeout: the offsets stay pending for the next commit
             LogPreCommitFailed(Logger, e, Id.ToString());
             return;
         }
 
+        _setup.Errors.FlushReporters(_setup.CommitTimeout);
         var changed = committable
             .Where(kv => _context.AssignedPartitions.Contains(kv.Key) && (!_lastCommitted.TryGetValue(kv.Key, out var last) || last != kv.Value))
             .ToDictionary(kv => kv.Key, kv => kv.Value);
@@ -320,34 +350,37 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
 
     private void Shutdown(bool started)
     {
+        if (started && _partitionsOpen && Status.State != ConnectState.Failed)
+        {
+            Safely(() => CommitOffsets(null));
+            Safely(() => ClosePartitions(_context.AssignedPartitions.ToList()));
+        }
+
+        _partitionsOpen = false;
+        if (started)
+        {
+            Safely(_setup.Task.Stop);
+        }
+
+        Safely(() => _consumer?.Close());
+        Safely(() => _consumer?.Dispose());
+        Safely(_setup.Transforms.Dispose);
+        Safely(_setup.Errors.Dispose);
+        if (Status.State != ConnectState.Failed)
+        {
+            SetStatus(ConnectState.Unassigned);
+        }
+    }
+
+    private void Safely(Action action)
+    {
         try
         {
-            if (started && _partitionsOpen && Status.State != ConnectState.Failed)
-            {
-                CommitOffsets(null);
-                ClosePartitions(_context.AssignedPartitions.ToList());
-            }
-
-            _partitionsOpen = false;
-            if (started)
-            {
-                _setup.Task.Stop();
-            }
+            action();
         }
         catch (Exception e)
         {
             LogStopFailed(Logger, e, Id.ToString());
-        }
-        finally
-        {
-            _consumer?.Close();
-            _consumer?.Dispose();
-            _setup.Transforms.Dispose();
-            _setup.Errors.Dispose();
-            if (Status.State != ConnectState.Failed)
-            {
-                SetStatus(ConnectState.Unassigned);
-            }
         }
     }
 
@@ -366,13 +399,16 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
     [LoggerMessage(Level = LogLevel.Warning, Message = "{TaskId} Exception while stopping the task")]
     private static partial void LogStopFailed(ILogger logger, Exception error, string taskId);
 
-    private sealed class ErrantRecordReporter(ErrorHandler errors) : IErrantRecordReporter
+    /// <summary>Reports a record the task could not write, with its original bytes (for the dead letter queue).</summary>
+    private sealed class ErrantRecordReporter(ErrorHandler errors,
+        Dictionary<(string Topic, int Partition, long Offset), ConsumedRecordContext> rawContexts) : IErrantRecordReporter
     {
         public ValueTask ReportAsync(SinkRecord record, Exception error, CancellationToken cancellationToken)
         {
-            errors.Handle(new ProcessingError(Stage.TaskPut, typeof(SinkTask), error,
-                new ConsumedRecordContext(record.OriginalTopic, record.OriginalKafkaPartition, record.OriginalKafkaOffset, null, null, [], record.Timestamp),
-                record));
+            var key = (record.OriginalTopic, record.OriginalKafkaPartition, record.OriginalKafkaOffset);
+            var consumed = rawContexts.GetValueOrDefault(key)
+                ?? new ConsumedRecordContext(key.OriginalTopic, key.OriginalKafkaPartition, key.OriginalKafkaOffset, null, null, [], record.Timestamp);
+            errors.Handle(new ProcessingError(Stage.TaskPut, typeof(SinkTask), error, consumed, record));
             return ValueTask.CompletedTask;
         }
     }

@@ -5,7 +5,8 @@ namespace StandaloneConnect.Runtime.Workers;
 /// <summary>Receives task state changes (the herder's status store).</summary>
 public interface ITaskStatusListener
 {
-    void OnTaskStatus(ConnectorTaskId id, StatusSnapshot status);
+    /// <summary>A task runner changed state; <paramref name="source"/> tells a replaced runner's late reports apart.</summary>
+    void OnTaskStatus(WorkerTask source, StatusSnapshot status);
 }
 
 /// <summary>
@@ -105,6 +106,12 @@ public abstract partial class WorkerTask : IDisposable
             LogStopTimeout(Logger, Id.ToString(), (long)timeout.TotalMilliseconds);
             return false;
         }
+        catch (Exception e)
+        {
+            // the loop reports its own failures; whatever still escaped must not stop the other tasks' shutdown
+            LogStopFailed(Logger, e, Id.ToString());
+            return true;
+        }
     }
 
     public void Dispose()
@@ -149,7 +156,7 @@ public abstract partial class WorkerTask : IDisposable
     protected void SetStatus(ConnectState state, string? trace = null)
     {
         Status = new StatusSnapshot(state, trace);
-        _listener.OnTaskStatus(Id, Status);
+        _listener.OnTaskStatus(this, Status);
     }
 
     /// <summary>Marks the task FAILED with the full exception text as trace; it stays failed until restarted.</summary>
@@ -161,6 +168,9 @@ public abstract partial class WorkerTask : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{TaskId} Task threw an uncaught and unrecoverable exception. Task is being killed and will not recover until manually restarted")]
     private static partial void LogTaskFailed(ILogger logger, Exception error, string taskId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{TaskId} Task ended with an unexpected error while stopping")]
+    private static partial void LogStopFailed(ILogger logger, Exception error, string taskId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{TaskId} Graceful stop of task failed: it did not finish within {TimeoutMs} ms")]
     private static partial void LogStopTimeout(ILogger logger, string taskId, long timeoutMs);
