@@ -84,3 +84,13 @@ internal static class Eventually
         }
     }
 }
+
+/// <summary>A <see cref="WorkerFixture"/> for synchronous tests.</summary>
+internal sealed class WorkerFixtureSync : IDisposable
+{
+    public WorkerFixture Fixture { get; } = new();
+
+#pragma warning disable VSTHRD002 // test teardown of an async fixture from a synchronous test
+    public void Dispose() => Fixture.DisposeAsync().AsTask().GetAwaiter().GetResult();
+#pragma warning restore VSTHRD002
+}

@@ -61,6 +61,37 @@ public sealed class WorkerSourceTaskTests
         status.Tasks.Single().Status.Trace.Should().Contain("poll failed on purpose");
     }
 
+    [Test]
+    public async Task SendFails_NotTolerated_TaskFailsAndNoOffsetIsCommitted()
+    {
+        await using var f = new WorkerFixture(flushIntervalMs: 50);
+        f.Cluster.CreateTopic("denied", 1);
+        f.Cluster.PushRequestErrors(StandaloneConnect.Runtime.Kafka.Embedded.KafkaApiKey.Produce,
+            Enumerable.Repeat(Confluent.Kafka.ErrorCode.TopicAuthorizationFailed, 50).ToArray());
+        await f.Herder.PutConnectorConfigAsync("src", Config("denied", 20), null, false, CancellationToken.None);
+
+        await Eventually.TrueAsync(() => f.Herder.GetConnectorStatus("src").Tasks.Single().Status.State == ConnectState.Failed,
+            TimeSpan.FromSeconds(30), "the task fails on the rejected send");
+        await f.Herder.StopAsync();
+
+        f.Herder.GetConnectorStatus("src").Tasks.Single().Status.Trace.Should().Contain("Unrecoverable exception from producer send callback");
+        f.Store.Get("src", Partition).Should().BeNull("a record that was never written must not have its offset committed");
+    }
+
+    [Test]
+    public void ProducerConfig_Defaults_AreKafkasFrameworkDefaults()
+    {
+        using var f = new WorkerFixtureSync();
+        var config = f.Fixture.Worker.ProducerConfig(new ConnectorTaskId("c", 0), new Dictionary<string, string>(), "connector-producer-c-0");
+        var consumer = f.Fixture.Worker.ConsumerConfig(new ConnectorTaskId("c", 0), new Dictionary<string, string>(), out var maxPoll);
+
+        config.Should().Contain("acks", "all").And.Contain("enable.idempotence", "false").And.Contain("max.in.flight.requests.per.connection", "1")
+            .And.Contain("partitioner", "murmur2_random").And.Contain("client.id", "connector-producer-c-0");
+        consumer.Should().Contain("group.id", "connect-c").And.Contain("enable.auto.commit", "false").And.Contain("auto.offset.reset", "earliest")
+            .And.Contain("isolation.level", "read_uncommitted").And.Contain("client.id", "connector-consumer-c-0");
+        maxPoll.Should().Be(500);
+    }
+
     private static readonly IReadOnlyDictionary<string, object?> Partition = new Dictionary<string, object?> { ["p"] = "only" };
 
     private static Dictionary<string, string> Config(string topic, int count) => new()

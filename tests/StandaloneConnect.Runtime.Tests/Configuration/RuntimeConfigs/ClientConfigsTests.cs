@@ -66,6 +66,8 @@ public sealed class ClientConfigsTests
     [TestCase("retries")]
     [TestCase("max.poll.records")]
     [TestCase("ssl.truststore.type")]
+    [TestCase("ssl.truststore.password")]
+    [TestCase("ssl.enabled.protocols")]
     public void Build_JavaOnlyKey_IsDropped(string key)
     {
         var result = ClientConfigs.Build(Layer("framework", (key, "x"), ("acks", "all")));
@@ -83,6 +85,22 @@ public sealed class ClientConfigsTests
         var result = BuildOne(javaKey, "123");
 
         result.Should().Equal(new Dictionary<string, string> { [librdkafkaKey] = "123" });
+    }
+
+    [TestCase("", "none")]
+    [TestCase("https", "https")]
+    public void Build_EndpointIdentificationAlgorithm_EmptyMeansNone(string value, string expected)
+    {
+        BuildOne("ssl.endpoint.identification.algorithm", value)
+            .Should().Equal(new Dictionary<string, string> { ["ssl.endpoint.identification.algorithm"] = expected });
+    }
+
+    [Test]
+    public void Build_JksTruststore_FailsWithAnExplanation()
+    {
+        var act = () => BuildOne("ssl.truststore.location", "/etc/kafka/truststore.jks");
+
+        act.Should().Throw<StandaloneConnect.Sdk.ConnectException>().WithMessage("*Java KeyStore (.jks)*ssl.ca.location*");
     }
 
     [TestCase("33554432", "32768")]
