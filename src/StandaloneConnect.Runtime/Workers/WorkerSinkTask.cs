@@ -372,18 +372,6 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
         }
     }
 
-    private void Safely(Action action)
-    {
-        try
-        {
-            action();
-        }
-        catch (Exception e)
-        {
-            LogStopFailed(Logger, e, Id.ToString());
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "{TaskId} Sink task finished initialization and start")]
     private static partial void LogStarted(ILogger logger, string taskId);
 
@@ -395,21 +383,4 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{TaskId} Commit of consumer offsets failed: {Reason}")]
     private static partial void LogCommitFailed(ILogger logger, string taskId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{TaskId} Exception while stopping the task")]
-    private static partial void LogStopFailed(ILogger logger, Exception error, string taskId);
-
-    /// <summary>Reports a record the task could not write, with its original bytes (for the dead letter queue).</summary>
-    private sealed class ErrantRecordReporter(ErrorHandler errors,
-        Dictionary<(string Topic, int Partition, long Offset), ConsumedRecordContext> rawContexts) : IErrantRecordReporter
-    {
-        public ValueTask ReportAsync(SinkRecord record, Exception error, CancellationToken cancellationToken)
-        {
-            var key = (record.OriginalTopic, record.OriginalKafkaPartition, record.OriginalKafkaOffset);
-            var consumed = rawContexts.GetValueOrDefault(key)
-                ?? new ConsumedRecordContext(key.OriginalTopic, key.OriginalKafkaPartition, key.OriginalKafkaOffset, null, null, [], record.Timestamp);
-            errors.Handle(new ProcessingError(Stage.TaskPut, typeof(SinkTask), error, consumed, record));
-            return ValueTask.CompletedTask;
-        }
-    }
 }

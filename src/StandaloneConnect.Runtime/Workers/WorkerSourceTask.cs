@@ -349,18 +349,6 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
         }
     }
 
-    private void Safely(Action action)
-    {
-        try
-        {
-            action();
-        }
-        catch (Exception e)
-        {
-            LogStopFailed(Logger, e, Id.ToString());
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "{TaskId} Failed to poll records from SourceTask. Will retry operation.")]
     private static partial void LogPollRetry(ILogger logger, Exception error, string taskId);
 
@@ -382,6 +370,4 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
     [LoggerMessage(Level = LogLevel.Error, Message = "{TaskId} Failed to flush, timed out while waiting for producer to flush outstanding messages (offset.flush.timeout.ms={TimeoutMs})")]
     private static partial void LogFlushTimeout(ILogger logger, string taskId, long timeoutMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{TaskId} Exception while stopping the task")]
-    private static partial void LogStopFailed(ILogger logger, Exception error, string taskId);
 }

@@ -159,6 +159,19 @@ public abstract partial class WorkerTask : IDisposable
         _listener.OnTaskStatus(this, Status);
     }
 
+    /// <summary>Runs one cleanup step; a failure is logged and does not skip the steps after it.</summary>
+    protected void Safely(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e)
+        {
+            LogCleanupFailed(Logger, e, Id.ToString());
+        }
+    }
+
     /// <summary>Marks the task FAILED with the full exception text as trace; it stays failed until restarted.</summary>
     protected void Fail(Exception error)
     {
@@ -168,6 +181,9 @@ public abstract partial class WorkerTask : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{TaskId} Task threw an uncaught and unrecoverable exception. Task is being killed and will not recover until manually restarted")]
     private static partial void LogTaskFailed(ILogger logger, Exception error, string taskId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{TaskId} Exception while stopping the task")]
+    private static partial void LogCleanupFailed(ILogger logger, Exception error, string taskId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{TaskId} Task ended with an unexpected error while stopping")]
     private static partial void LogStopFailed(ILogger logger, Exception error, string taskId);
