@@ -36,8 +36,19 @@ internal sealed class SubmittedBatch
 
     public void Acknowledge() => Interlocked.Decrement(ref _pending);
 
-    /// <summary>Called once after the whole batch was handed to the producer.</summary>
-    public void Seal() => Acknowledge();
+    /// <summary>
+    /// Called once after the whole batch was handed to the producer. Only the last offset of each partition is ever
+    /// stored, so only those are checked (once per batch, not per record).
+    /// </summary>
+    public void Seal(object taskId)
+    {
+        foreach (var (_, offset, _) in _offsets)
+        {
+            OffsetJson.Validate(offset, $"Source offset of task {taskId}");
+        }
+
+        Acknowledge();
+    }
 
     /// <summary>Remembers the record's offset as the latest for its partition (null partitions/offsets: stdin-like sources).</summary>
     public void Track(IReadOnlyDictionary<string, object?>? partition, IReadOnlyDictionary<string, object?>? offset, object taskId)
@@ -47,7 +58,6 @@ internal sealed class SubmittedBatch
             return;
         }
 
-        OffsetJson.Validate(offset, $"Source offset of task {taskId}");
         _seq++;
         if (ReferenceEquals(partition, _lastPartition))
         {

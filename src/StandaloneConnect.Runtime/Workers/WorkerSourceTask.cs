@@ -217,7 +217,7 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
             }
         }
 
-        batch.Seal();
+        batch.Seal(Id);
         _tracker.Add(batch);
     }
 
