@@ -156,6 +156,11 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
         {
             var wasStopped = entry.Target == TargetState.Stopped;
             entry.Target = TargetState.Started;
+            if (!wasStopped && entry.Status.State == ConnectState.Failed)
+            {
+                return Task.CompletedTask; // as in Kafka, a failed connector stays FAILED until it is restarted
+            }
+
             if (wasStopped || entry.Tasks.Count == 0 && entry.TaskConfigs.Count == 0)
             {
                 StartConnector(entry);

@@ -159,7 +159,10 @@ public sealed class TransformationChain : IDisposable
             return null;
         }
 
-        var settings = ParsedConfig.WithPrefix(config, prefix);
+        // As Kafka does, the stage's own keys (predicate, negate) are not passed to the transformation.
+        var settings = ParsedConfig.WithPrefix(config, prefix)
+            .Where(kv => kind != PluginType.Transformation || kv.Key is not ("predicate" or "negate"))
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
         try
         {
             var instance = plugins.Create<T>(descriptor.Type);

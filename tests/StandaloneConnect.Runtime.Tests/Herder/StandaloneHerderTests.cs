@@ -154,6 +154,20 @@ public sealed class StandaloneHerderTests
         f.Herder.GetConnectorStatus("src").Connector.State.Should().Be(ConnectState.Running, "only failed items are restarted");
     }
 
+    [Test]
+    public async Task Resume_FailedConnector_StaysFailed()
+    {
+        await using var f = new WorkerFixture();
+        var config = new Dictionary<string, string>(Source()) { ["connector.class"] = typeof(FailingStartConnector).FullName! };
+        var act = () => f.Herder.PutConnectorConfigAsync("src", config, null, false, CancellationToken.None);
+        await act.Should().ThrowAsync<ConnectException>().WithMessage("Failed to start connector src: *");
+
+        await f.Herder.ResumeConnectorAsync("src", CancellationToken.None);
+
+        f.Herder.GetConnectorStatus("src").Connector.State.Should().Be(ConnectState.Failed);
+        f.Herder.GetConnectorStatus("src").Connector.Trace.Should().Contain("start failed on purpose");
+    }
+
     private static async Task WaitTaskState(WorkerFixture f, ConnectState state) =>
         await Eventually.TrueAsync(() => f.Herder.GetConnectorStatus("src").Tasks is [var t] && t.Status.State == state,
             TimeSpan.FromSeconds(15), "the task is " + state);

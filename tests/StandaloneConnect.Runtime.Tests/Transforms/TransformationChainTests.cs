@@ -63,6 +63,23 @@ public sealed class TransformationChainTests
         chain.Apply(Record("v"))!.Value.Should().Be("v!!!");
     }
 
+    [Test]
+    public void Build_TransformWithPredicate_DoesNotGetTheStageKeys()
+    {
+        using var chain = TransformationChain.Build(Config(
+            ("transforms", "a"),
+            ("transforms.a.type", typeof(ChainProbeAppendTransformation).FullName!),
+            ("transforms.a.suffix", "+"),
+            ("transforms.a.predicate", "p"),
+            ("transforms.a.negate", "true"),
+            ("predicates", "p"),
+            ("predicates.p.type", typeof(ChainProbeValueIsPredicate).FullName!),
+            ("predicates.p.value", "x")), Plugins);
+
+        var smt = (ChainProbeAppendTransformation)chain.Stages.Single().Transformation;
+        smt.Configured.Should().ContainKey("type").And.NotContainKeys("predicate", "negate");
+    }
+
     // Kafka's TransformationStage: the SMT applies when predicate.test(record) XOR negate.
     [TestCase("hit", "false", "hit+", TestName = "Apply_PredicateTrueNotNegated_Transforms")]
     [TestCase("miss", "false", "miss", TestName = "Apply_PredicateFalseNotNegated_Skips")]

@@ -135,3 +135,19 @@ public sealed class CollectingSinkTask : SinkTask
     {
     }
 }
+
+/// <summary>A source connector whose Start always throws.</summary>
+public sealed class FailingStartConnector : SourceConnector
+{
+    public override ConfigDef Config { get; } = new ConfigDef();
+
+    public override Type TaskType => typeof(CountingSourceTask);
+
+    public override void Start(IReadOnlyDictionary<string, string> props) => throw new ConnectException("start failed on purpose");
+
+    public override IReadOnlyList<IReadOnlyDictionary<string, string>> TaskConfigs(int maxTasks) => [];
+
+    public override void Stop()
+    {
+    }
+}
