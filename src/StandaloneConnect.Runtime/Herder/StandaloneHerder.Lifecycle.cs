@@ -165,19 +165,7 @@ public sealed partial class StandaloneHerder
 
     private async Task StopConnectorAndTasksAsync(ConnectorEntry entry)
     {
-        var timeout = _worker.Config.GracefulShutdownTimeout;
-        await Task.WhenAll(entry.Tasks.Values.Select(t => t.StopAsync(timeout))).ConfigureAwait(false);
-        foreach (var task in entry.Tasks.Values)
-        {
-            task.Dispose();
-        }
-
-        entry.Tasks.Clear();
-        lock (_statusLock)
-        {
-            entry.TaskStatus.Clear();
-        }
-
+        await StopTasksAsync(entry).ConfigureAwait(false);
         SuspendInstance(entry);
         entry.Instance = null;
     }
@@ -202,43 +190,56 @@ public sealed partial class StandaloneHerder
         }
     }
 
+    /// <summary>The connector asked for reconfiguration (on its own thread): regenerate task configs under the gate.</summary>
     private async Task ReconfigureTasksAsync(string name)
     {
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (_stopped || Find(name) is not { Target: not TargetState.Stopped, Instance: not null } entry)
+            if (!_stopped && Find(name) is { Target: not TargetState.Stopped, Instance: not null } entry)
             {
-                return;
+                await UpdateTasksAsync(entry).ConfigureAwait(false);
             }
-
-            var old = entry.TaskConfigs;
-            if (!GenerateTaskConfigs(entry) || old.Count == entry.TaskConfigs.Count && old.Zip(entry.TaskConfigs).All(p => SameConfig(p.First, p.Second)))
-            {
-                return;
-            }
-
-            var timeout = _worker.Config.GracefulShutdownTimeout;
-            await Task.WhenAll(entry.Tasks.Values.Select(t => t.StopAsync(timeout))).ConfigureAwait(false);
-            foreach (var task in entry.Tasks.Values)
-            {
-                task.Dispose();
-            }
-
-            entry.Tasks.Clear();
-            lock (_statusLock)
-            {
-                entry.TaskStatus.Clear();
-            }
-
-            for (var i = 0; i < entry.TaskConfigs.Count; i++)
-            {
-                StartTask(entry, i, entry.Target == TargetState.Paused);
-            }
+        }
+        catch (Exception e)
+        {
+            LogConnectorFailed(_logger, e, name);
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Regenerates task configs; when they changed, replaces the running tasks.</summary>
+    private async Task UpdateTasksAsync(ConnectorEntry entry)
+    {
+        var old = entry.TaskConfigs;
+        if (!GenerateTaskConfigs(entry) || old.Count == entry.TaskConfigs.Count && old.Zip(entry.TaskConfigs).All(p => SameConfig(p.First, p.Second)))
+        {
+            return;
+        }
+
+        await StopTasksAsync(entry).ConfigureAwait(false);
+        for (var i = 0; i < entry.TaskConfigs.Count; i++)
+        {
+            StartTask(entry, i, entry.Target == TargetState.Paused);
+        }
+    }
+
+    private async Task StopTasksAsync(ConnectorEntry entry)
+    {
+        var timeout = _worker.Config.GracefulShutdownTimeout;
+        await Task.WhenAll(entry.Tasks.Values.Select(t => t.StopAsync(timeout))).ConfigureAwait(false);
+        foreach (var task in entry.Tasks.Values)
+        {
+            task.Dispose();
+        }
+
+        entry.Tasks.Clear();
+        lock (_statusLock)
+        {
+            entry.TaskStatus.Clear();
         }
     }
 

@@ -209,10 +209,17 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
             {
                 SuspendInstance(entry);
                 entry.Instance = null;
-                if (StartInstance(entry) && entry.Target == TargetState.Paused)
+                if (StartInstance(entry))
                 {
-                    SuspendInstance(entry);
-                    SetConnectorStatus(entry, ConnectState.Paused);
+                    if (entry.Target == TargetState.Paused)
+                    {
+                        SuspendInstance(entry);
+                        SetConnectorStatus(entry, ConnectState.Paused);
+                    }
+                    else
+                    {
+                        await UpdateTasksAsync(entry).ConfigureAwait(false); // as Kafka: a restarted connector may produce new task configs
+                    }
                 }
             }
 
