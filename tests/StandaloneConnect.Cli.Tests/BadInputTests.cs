@@ -18,7 +18,7 @@ public sealed class BadInputTests
     [Test]
     public async Task NoArguments_ExitsWithUsageError()
     {
-        using var dir = new TestDirectory();
+        using var dir = new TemporaryDirectory("sc-cli");
         var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout);
 
         code.Should().Be(1);
@@ -28,7 +28,7 @@ public sealed class BadInputTests
     [Test]
     public async Task MissingWorkerFile_ExitsTwoNamingTheFile()
     {
-        using var dir = new TestDirectory();
+        using var dir = new TemporaryDirectory("sc-cli");
         var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "nope.properties");
 
         code.Should().Be(2);
@@ -38,8 +38,8 @@ public sealed class BadInputTests
     [Test]
     public async Task MalformedWorkerLine_ExitsTwoNamingFileAndLine()
     {
-        using var dir = new TestDirectory();
-        dir.Write("worker.properties", Worker + "\nbad.escape=\\u12G4\n");
+        using var dir = new TemporaryDirectory("sc-cli");
+        dir.WriteFile("worker.properties", Worker + "\nbad.escape=\\u12G4\n");
         var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties");
 
         code.Should().Be(2);
@@ -49,8 +49,8 @@ public sealed class BadInputTests
     [Test]
     public async Task WorkerMissingRequiredKey_ExitsTwoNamingFileAndKey()
     {
-        using var dir = new TestDirectory();
-        dir.Write("worker.properties", "bootstrap.servers=embedded\nkey.converter=StringConverter\noffset.storage.file.filename=o.json\n");
+        using var dir = new TemporaryDirectory("sc-cli");
+        dir.WriteFile("worker.properties", "bootstrap.servers=embedded\nkey.converter=StringConverter\noffset.storage.file.filename=o.json\n");
         var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties");
 
         code.Should().Be(2);
@@ -60,8 +60,8 @@ public sealed class BadInputTests
     [Test]
     public async Task UnknownConfigProviderClass_ExitsTwoListingKnownProviders()
     {
-        using var dir = new TestDirectory();
-        dir.Write("worker.properties", Worker + "\nconfig.providers=vault\nconfig.providers.vault.class=com.example.VaultConfigProvider\n");
+        using var dir = new TemporaryDirectory("sc-cli");
+        dir.WriteFile("worker.properties", Worker + "\nconfig.providers=vault\nconfig.providers.vault.class=com.example.VaultConfigProvider\n");
         var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties");
 
         code.Should().Be(2);
@@ -71,8 +71,8 @@ public sealed class BadInputTests
     [Test]
     public async Task UnreachableBootstrapServers_ExitsTwoWithinTheDocumentedTimeout()
     {
-        using var dir = new TestDirectory();
-        dir.Write("worker.properties", Worker.Replace("bootstrap.servers=embedded", "bootstrap.servers=127.0.0.1:1\nbootstrap.timeout.ms=2000"));
+        using var dir = new TemporaryDirectory("sc-cli");
+        dir.WriteFile("worker.properties", Worker.Replace("bootstrap.servers=embedded", "bootstrap.servers=127.0.0.1:1\nbootstrap.timeout.ms=2000"));
         var started = DateTime.UtcNow;
         var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties");
 
@@ -86,11 +86,11 @@ public sealed class BadInputTests
     [TestCase("offsets.db", "this is not a database, just text that is long enough to fail the header check......", "sqlite")]
     public async Task CorruptOffsetStore_ExitsTwoNamingTheFileAndLeavesItUntouched(string file, string content, string type)
     {
-        using var dir = new TestDirectory();
-        dir.Write("worker.properties", Worker.Replace("data/offsets.json", "data/" + file) + $"\noffset.storage.type={type}\n");
-        var path = dir.Write("data/" + file, content);
+        using var dir = new TemporaryDirectory("sc-cli");
+        dir.WriteFile("worker.properties", Worker.Replace("data/offsets.json", "data/" + file) + $"\noffset.storage.type={type}\n");
+        var path = dir.WriteFile("data/" + file, content);
         var before = await File.ReadAllBytesAsync(path);
-        dir.Write("source.properties", Source);
+        dir.WriteFile("source.properties", Source);
 
         var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties", "source.properties");
 
@@ -114,9 +114,9 @@ public sealed class BadInputTests
         "Config key 'topic' references unknown config provider 'vault'")]
     public async Task InvalidConnectorFile_ExitsThreeNamingFileAndProblem(string file, string content, string expected)
     {
-        using var dir = new TestDirectory();
-        dir.Write("worker.properties", Worker);
-        dir.Write(file, content);
+        using var dir = new TemporaryDirectory("sc-cli");
+        dir.WriteFile("worker.properties", Worker);
+        dir.WriteFile(file, content);
 
         var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties", file);
 
@@ -127,9 +127,9 @@ public sealed class BadInputTests
     [Test]
     public async Task UnknownConnectorClass_ListsTheAvailableConnectors()
     {
-        using var dir = new TestDirectory();
-        dir.Write("worker.properties", Worker);
-        dir.Write("c.properties", "name=src\nconnector.class=Nope\n");
+        using var dir = new TemporaryDirectory("sc-cli");
+        dir.WriteFile("worker.properties", Worker);
+        dir.WriteFile("c.properties", "name=src\nconnector.class=Nope\n");
 
         var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties", "c.properties");
 
@@ -140,10 +140,10 @@ public sealed class BadInputTests
     [Test]
     public async Task TwoConnectorsWithTheSameName_ExitsThree()
     {
-        using var dir = new TestDirectory();
-        dir.Write("worker.properties", Worker);
-        dir.Write("a.properties", Source);
-        dir.Write("b.json", "{\"name\":\"src\",\"config\":{\"connector.class\":\"FileStreamSource\",\"file\":\"in.txt\",\"topic\":\"t\"}}");
+        using var dir = new TemporaryDirectory("sc-cli");
+        dir.WriteFile("worker.properties", Worker);
+        dir.WriteFile("a.properties", Source);
+        dir.WriteFile("b.json", "{\"name\":\"src\",\"config\":{\"connector.class\":\"FileStreamSource\",\"file\":\"in.txt\",\"topic\":\"t\"}}");
 
         var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties", "a.properties", "b.json");
 

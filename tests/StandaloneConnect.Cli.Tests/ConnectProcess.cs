@@ -99,7 +99,7 @@ internal sealed class ConnectProcess : IDisposable
 
     /// <summary>Waits until stderr (the log) or stdout contains <paramref name="text"/>.</summary>
     public Task WaitForOutputAsync(string text, TimeSpan timeout) =>
-        Poll.UntilAsync(() => Stderr.Contains(text, StringComparison.Ordinal) || Stdout.Contains(text, StringComparison.Ordinal), timeout,
+        Eventually.UntilAsync(() => Stderr.Contains(text, StringComparison.Ordinal) || Stdout.Contains(text, StringComparison.Ordinal), timeout,
             () => $"output did not contain '{text}'.\nstderr:\n{Stderr}\nstdout:\n{Stdout}", () => HasExited);
 
     /// <summary>Sends SIGTERM (a graceful stop, like Ctrl-C).</summary>

@@ -7,24 +7,24 @@ public sealed class PluginPathTests
     [Test]
     public async Task PluginPath_SamplePluginAssembly_ConnectorResolvesBySimpleNameAndRuns()
     {
-        using var dir = new TestDirectory();
+        using var dir = new TemporaryDirectory("sc-cli");
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         var built = Path.Combine(Repository.Root, "examples", "SamplePlugin", "bin", configuration, "net10.0", "SamplePlugin.dll");
         File.Exists(built).Should().BeTrue($"the sample plugin is built with the tests ({built})");
-        Directory.CreateDirectory(dir["plugins/sample"]);
-        File.Copy(built, dir["plugins/sample/SamplePlugin.dll"]);
-        dir.Write("worker.properties", """
+        Directory.CreateDirectory(dir.PathOf("plugins/sample"));
+        File.Copy(built, dir.PathOf("plugins/sample/SamplePlugin.dll"));
+        dir.WriteFile("worker.properties", """
             bootstrap.servers=embedded
             key.converter=org.apache.kafka.connect.storage.StringConverter
             value.converter=org.apache.kafka.connect.storage.StringConverter
             offset.storage.file.filename=data/offsets.json
             plugin.path=plugins
             """);
-        dir.Write("seq.properties", "name=seq\nconnector.class=SequenceSource\ntopic=numbers\ncount=50\nprefix=n\n");
-        dir.Write("sink.properties", "name=out\nconnector.class=FileStreamSink\ntopics=numbers\nfile=out.txt\n");
+        dir.WriteFile("seq.properties", "name=seq\nconnector.class=SequenceSource\ntopic=numbers\ncount=50\nprefix=n\n");
+        dir.WriteFile("sink.properties", "name=out\nconnector.class=FileStreamSink\ntopics=numbers\nfile=out.txt\n");
 
         using var connect = ConnectProcess.Start(dir.Path, "worker.properties", "seq.properties", "sink.properties");
-        await Poll.UntilAsync(() => dir.ReadLines("out.txt").Length >= 50, TimeSpan.FromSeconds(60),
+        await Eventually.UntilAsync(() => dir.ReadLines("out.txt").Length >= 50, TimeSpan.FromSeconds(60),
             () => "the plugin's records did not arrive; stderr:\n" + connect.Stderr, () => connect.HasExited);
         connect.Terminate();
         await connect.WaitForExitAsync(TimeSpan.FromSeconds(30));

@@ -12,10 +12,13 @@ public sealed class RestartEndToEndTests
 {
     private const string Topic = "lines";
 
+    /// <summary>Paces the input writer so the kill lands in the middle of the run (pacing, not waiting for a condition).</summary>
+    private static readonly TimeSpan AppendPause = TimeSpan.FromMilliseconds(5);
+
     [Test]
     public async Task GracefulStop_LinesAppendedWhileStopped_DeliveredExactlyOnceAfterRestart()
     {
-        using var dir = new TestDirectory();
+        using var dir = new TemporaryDirectory("sc-cli");
         using var broker = await ExternalBroker.StartAsync(dir.Path, Topic + ":1");
         WriteConfigs(dir, broker.BootstrapServers, flushIntervalMs: 60000);
         AppendLines(dir, 0, 200);
@@ -43,10 +46,10 @@ public sealed class RestartEndToEndTests
     {
         const int total = 100_000;
         const int flushMs = 500;
-        using var dir = new TestDirectory();
+        using var dir = new TemporaryDirectory("sc-cli");
         using var broker = await ExternalBroker.StartAsync(dir.Path, Topic + ":1");
         WriteConfigs(dir, broker.BootstrapServers, flushIntervalMs: flushMs);
-        await File.WriteAllTextAsync(dir["in.txt"], "");
+        await File.WriteAllTextAsync(dir.PathOf("in.txt"), "");
 
         using var writing = new CancellationTokenSource();
         var writer = Task.Run(async () =>
@@ -54,7 +57,7 @@ public sealed class RestartEndToEndTests
             for (var i = 0; i < total; i += 500)
             {
                 AppendLines(dir, i, 500);
-                await Task.Delay(5, CancellationToken.None);
+                await Task.Delay(AppendPause, CancellationToken.None);
             }
         }, CancellationToken.None);
 
@@ -62,9 +65,9 @@ public sealed class RestartEndToEndTests
         int committedLine;
         using (var first = StartWorker(dir))
         {
-            await Poll.UntilAsync(() =>
+            await Eventually.UntilAsync(() =>
             {
-                var n = CountLines(dir["out.txt"]);
+                var n = CountLines(dir.PathOf("out.txt"));
                 samples.Add((DateTime.UtcNow, n));
                 return n >= total / 3;
             }, TimeSpan.FromSeconds(120), () => "first run never got a third of the way; stderr:\n" + first.Stderr, () => first.HasExited);
@@ -77,7 +80,7 @@ public sealed class RestartEndToEndTests
         var sinkSafe = samples.LastOrDefault(s => s.At <= killedAt - TimeSpan.FromMilliseconds(3 * flushMs)).Lines;
 
         using var second = StartWorker(dir);
-        await Poll.UntilAsync(() => File.ReadAllText(dir["out.txt"]).Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct().Count() == total,
+        await Eventually.UntilAsync(() => File.ReadAllText(dir.PathOf("out.txt")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct().Count() == total,
             TimeSpan.FromSeconds(180), () => "not every line arrived after the restart; stderr:\n" + second.Stderr, () => second.HasExited);
         second.Terminate();
         await second.WaitForExitAsync(TimeSpan.FromSeconds(30));
@@ -92,12 +95,12 @@ public sealed class RestartEndToEndTests
         counts.Values.Should().OnlyContain(c => c <= 3);
     }
 
-    private static ConnectProcess StartWorker(TestDirectory dir) =>
+    private static ConnectProcess StartWorker(TemporaryDirectory dir) =>
         ConnectProcess.Start(dir.Path, "worker.properties", "source.properties", "sink.properties");
 
-    private static void WriteConfigs(TestDirectory dir, string bootstrap, int flushIntervalMs)
+    private static void WriteConfigs(TemporaryDirectory dir, string bootstrap, int flushIntervalMs)
     {
-        dir.Write("worker.properties", $"""
+        dir.WriteFile("worker.properties", $"""
             bootstrap.servers={bootstrap}
             key.converter=org.apache.kafka.connect.storage.StringConverter
             value.converter=org.apache.kafka.connect.storage.StringConverter
@@ -107,15 +110,15 @@ public sealed class RestartEndToEndTests
             consumer.heartbeat.interval.ms=500
             consumer.fetch.max.wait.ms=50
             """);
-        dir.Write("source.properties", $"name=src\nconnector.class=FileStreamSource\nfile=in.txt\ntopic={Topic}\n");
-        dir.Write("sink.properties", $"name=sink\nconnector.class=FileStreamSink\nfile=out.txt\ntopics={Topic}\n");
+        dir.WriteFile("source.properties", $"name=src\nconnector.class=FileStreamSource\nfile=in.txt\ntopic={Topic}\n");
+        dir.WriteFile("sink.properties", $"name=sink\nconnector.class=FileStreamSink\nfile=out.txt\ntopics={Topic}\n");
     }
 
     private static string Line(int i) => "line-" + i.ToString("D6", CultureInfo.InvariantCulture);
 
     private static int LineNumber(string line) => int.Parse(line.AsSpan(5), CultureInfo.InvariantCulture);
 
-    private static void AppendLines(TestDirectory dir, int from, int count)
+    private static void AppendLines(TemporaryDirectory dir, int from, int count)
     {
         var sb = new StringBuilder();
         for (var i = from; i < from + count; i++)
@@ -123,7 +126,7 @@ public sealed class RestartEndToEndTests
             sb.Append(Line(i)).Append('\n');
         }
 
-        File.AppendAllText(dir["in.txt"], sb.ToString());
+        File.AppendAllText(dir.PathOf("in.txt"), sb.ToString());
     }
 
     private static int CountLines(string path)
@@ -146,9 +149,9 @@ public sealed class RestartEndToEndTests
     }
 
     /// <summary>The first line the source had not committed when it was killed (from the offsets file).</summary>
-    private static int CommittedSourceLine(TestDirectory dir)
+    private static int CommittedSourceLine(TemporaryDirectory dir)
     {
-        var offsets = File.Exists(dir["data/offsets.json"]) ? File.ReadAllText(dir["data/offsets.json"]) : "";
+        var offsets = File.Exists(dir.PathOf("data/offsets.json")) ? File.ReadAllText(dir.PathOf("data/offsets.json")) : "";
         var marker = "\"position\": ";
         var at = offsets.IndexOf(marker, StringComparison.Ordinal);
         if (at < 0)
@@ -160,7 +163,7 @@ public sealed class RestartEndToEndTests
         return (int)(long.Parse(digits, CultureInfo.InvariantCulture) / (Line(0).Length + 1));
     }
 
-    private static Task WaitForOutputLinesAsync(TestDirectory dir, ConnectProcess process, int lines) =>
-        Poll.UntilAsync(() => CountLines(dir["out.txt"]) >= lines, TimeSpan.FromSeconds(60),
-            () => $"expected {lines} lines in out.txt, found {CountLines(dir["out.txt"])}; stderr:\n{process.Stderr}", () => process.HasExited);
+    private static Task WaitForOutputLinesAsync(TemporaryDirectory dir, ConnectProcess process, int lines) =>
+        Eventually.UntilAsync(() => CountLines(dir.PathOf("out.txt")) >= lines, TimeSpan.FromSeconds(60),
+            () => $"expected {lines} lines in out.txt, found {CountLines(dir.PathOf("out.txt"))}; stderr:\n{process.Stderr}", () => process.HasExited);
 }

@@ -9,15 +9,15 @@ namespace StandaloneConnect.Connectors.File.Tests;
 public sealed class FileStreamSinkTaskTests
 {
     private static readonly TopicPartition Partition = new("test-topic", 0);
-    private TempDirectory _dir = null!;
+    private TemporaryDirectory _dir = null!;
     private string _file = null!;
     private SinkTaskHarness? _harness;
 
     [SetUp]
     public void SetUp()
     {
-        _dir = new TempDirectory();
-        _file = _dir.File("output.txt");
+        _dir = new TemporaryDirectory();
+        _file = _dir.PathOf("output.txt");
     }
 
     [TearDown]
@@ -153,7 +153,7 @@ public sealed class FileStreamSinkTaskTests
     [Test]
     public void Start_MissingParentDirectory_CreatesIt()
     {
-        var file = _dir.File(Path.Combine("new-directory", "out.txt"));
+        var file = _dir.PathOf(Path.Combine("new-directory", "out.txt"));
 
         _harness = SinkTaskHarness.Start(new FileStreamSinkTask(), new Dictionary<string, string> { ["file"] = file });
 
@@ -163,7 +163,7 @@ public sealed class FileStreamSinkTaskTests
     [Test]
     public async Task Start_FileCannotBeCreated_ThrowsConnectException()
     {
-        var notADirectory = _dir.File("plain-file");
+        var notADirectory = _dir.PathOf("plain-file");
         await IOFile.WriteAllTextAsync(notADirectory, "");
         var file = Path.Combine(notADirectory, "out.txt");
         var harness = new SinkTaskHarness(new FileStreamSinkTask(), new Dictionary<string, string> { ["file"] = file });

@@ -11,10 +11,10 @@ internal sealed class SourceTaskContext : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly TempDirectory _dir = new();
+    private readonly TemporaryDirectory _dir = new();
     private readonly List<SourceTaskHarness> _harnesses = [];
 
-    public SourceTaskContext() => FilePath = _dir.File("input.txt");
+    public SourceTaskContext() => FilePath = _dir.PathOf("input.txt");
 
     public string FilePath { get; }
 

@@ -35,28 +35,6 @@ internal sealed class CapturingLogger : ILogger
     }
 }
 
-/// <summary>A temporary directory under <see cref="Path.GetTempPath"/>, deleted on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
-{
-    public TempDirectory()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sc-file-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        if (Directory.Exists(Path))
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-    }
-}
-
 internal static class Waiting
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);

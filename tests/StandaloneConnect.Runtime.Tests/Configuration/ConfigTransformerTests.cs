@@ -11,14 +11,14 @@ public sealed class ConfigTransformerTests
         ["SECRET"] = "s3cr3t",
     };
 
-    private TempDirectory _dir = null!;
+    private TemporaryDirectory _dir = null!;
     private ConfigTransformer _transformer = null!;
     private string _propsFile = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _dir = new TempDirectory();
+        _dir = new TemporaryDirectory();
         _propsFile = _dir.WriteFile("db.properties", "password=p@ss\nurl=jdbc:x\n");
         _dir.WriteFile("k8s/token", "t0k3n");
         var worker = new Dictionary<string, string>

@@ -6,10 +6,10 @@ public sealed class ConnectorConfigFileTests
 {
     private const string File = "conn.json";
 
-    private TempDirectory _dir = null!;
+    private TemporaryDirectory _dir = null!;
 
     [SetUp]
-    public void SetUp() => _dir = new TempDirectory();
+    public void SetUp() => _dir = new TemporaryDirectory();
 
     [TearDown]
     public void TearDown() => _dir.Dispose();

@@ -5,10 +5,10 @@ namespace StandaloneConnect.Runtime.Tests.Configuration;
 
 public sealed class JavaPropertiesTests
 {
-    private TempDirectory _dir = null!;
+    private TemporaryDirectory _dir = null!;
 
     [SetUp]
-    public void SetUp() => _dir = new TempDirectory();
+    public void SetUp() => _dir = new TemporaryDirectory();
 
     [TearDown]
     public void TearDown() => _dir.Dispose();

@@ -19,7 +19,7 @@ public sealed class StandaloneHerderTests
         created.Should().BeTrue();
         info.Type.Should().Be("source");
         info.Tasks.Should().Equal(new ConnectorTaskId("src", 0));
-        await Eventually.TrueAsync(() => f.Herder.GetConnectorStatus("src").Tasks.Single().Status.State == ConnectState.Running,
+        await Eventually.UntilAsync(() => f.Herder.GetConnectorStatus("src").Tasks.Single().Status.State == ConnectState.Running,
             TimeSpan.FromSeconds(10), "the task runs");
         f.Herder.GetConnectorStatus("src").Connector.State.Should().Be(ConnectState.Running);
     }
@@ -169,7 +169,7 @@ public sealed class StandaloneHerderTests
     }
 
     private static async Task WaitTaskState(WorkerFixture f, ConnectState state) =>
-        await Eventually.TrueAsync(() => f.Herder.GetConnectorStatus("src").Tasks is [var t] && t.Status.State == state,
+        await Eventually.UntilAsync(() => f.Herder.GetConnectorStatus("src").Tasks is [var t] && t.Status.State == state,
             TimeSpan.FromSeconds(15), "the task is " + state);
 
     private static Dictionary<string, string> Source() => new()

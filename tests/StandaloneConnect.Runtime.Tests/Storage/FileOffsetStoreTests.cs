@@ -6,25 +6,18 @@ namespace StandaloneConnect.Runtime.Tests.Storage;
 
 public sealed class FileOffsetStoreTests
 {
-    private string _dir = null!;
+    private TemporaryDirectory _dir = null!;
     private string _path = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "sc-file-offsets-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-        _path = Path.Combine(_dir, "connect.offsets");
+        _dir = new TemporaryDirectory("sc-file-offsets");
+        _path = _dir.PathOf("connect.offsets");
     }
 
     [TearDown]
-    public void TearDown()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    public void TearDown() => _dir.Dispose();
 
     [Test]
     public async Task SetAsync_TwoConnectors_GetAndGetAllAreKeptPerConnector()
@@ -140,13 +133,13 @@ public sealed class FileOffsetStoreTests
         await store.SetAsync("a", [Entry("in.txt", 1)], CancellationToken.None);
         await store.SetAsync("a", [Entry("in.txt", 2)], CancellationToken.None);
 
-        Directory.GetFiles(_dir).Should().Equal(_path);
+        Directory.GetFiles(_dir.Path).Should().Equal(_path);
     }
 
     [Test]
     public async Task SetAsync_DirectoryDoesNotExist_CreatesIt()
     {
-        var nested = Path.Combine(_dir, "sub", "dir", "offsets.json");
+        var nested = _dir.PathOf(Path.Combine("sub", "dir", "offsets.json"));
         using var store = new FileOffsetStore(nested);
         store.Load();
 
@@ -217,7 +210,7 @@ public sealed class FileOffsetStoreTests
 
         act.Should().Throw<OffsetStoreException>().Which.Message.Should().Contain(Path.GetFullPath(_path));
         File.ReadAllBytes(_path).Should().Equal(content);
-        Directory.GetFiles(_dir).Should().Equal(_path);
+        Directory.GetFiles(_dir.Path).Should().Equal(_path);
     }
 
     [Test]

@@ -5,25 +5,18 @@ namespace StandaloneConnect.Runtime.Tests.Storage;
 
 public sealed class SqliteOffsetStoreTests
 {
-    private string _dir = null!;
+    private TemporaryDirectory _dir = null!;
     private string _path = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "sc-sqlite-offsets-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-        _path = Path.Combine(_dir, "offsets.db");
+        _dir = new TemporaryDirectory("sc-sqlite-offsets");
+        _path = _dir.PathOf("offsets.db");
     }
 
     [TearDown]
-    public void TearDown()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    public void TearDown() => _dir.Dispose();
 
     [Test]
     public async Task SetAsync_TwoConnectors_GetAndGetAllAreKeptPerConnector()

@@ -32,6 +32,9 @@ public sealed class CountingSourceTask : SourceTask
 {
     public static readonly ConcurrentQueue<(SourceRecord Record, RecordMetadata? Metadata)> Committed = new();
     private static readonly IReadOnlyDictionary<string, object?> Partition = new Dictionary<string, object?> { ["p"] = "only" };
+
+    /// <summary>A real source's bounded wait when it has no data, as the SDK contract asks.</summary>
+    private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(20);
     private string _topic = "";
     private int _count;
     private int _next;
@@ -57,7 +60,7 @@ public sealed class CountingSourceTask : SourceTask
 
         if (_next >= _count)
         {
-            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(IdleWait, cancellationToken).ConfigureAwait(false);
             return [];
         }
 

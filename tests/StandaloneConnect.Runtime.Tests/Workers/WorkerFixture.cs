@@ -12,13 +12,12 @@ namespace StandaloneConnect.Runtime.Tests.Workers;
 /// <summary>A worker and herder over an in-process embedded cluster, with a file offset store in a temp folder.</summary>
 internal sealed class WorkerFixture : IAsyncDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "sc-worker-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly TemporaryDirectory _dir = new("sc-worker");
     private readonly KafkaConnection _connection;
     private readonly ConfigTransformer _transformer;
 
     public WorkerFixture(int flushIntervalMs = 200, IReadOnlyDictionary<string, string>? extra = null)
     {
-        Directory.CreateDirectory(_dir);
         Cluster = new EmbeddedKafkaCluster();
         var props = new Dictionary<string, string>
         {
@@ -54,8 +53,7 @@ internal sealed class WorkerFixture : IAsyncDisposable
     public FileOffsetStore Store { get; }
     public Worker Worker { get; }
     public StandaloneHerder Herder { get; }
-    public string OffsetFile => Path.Combine(_dir, "offsets.json");
-    public string Dir => _dir;
+    public string OffsetFile => _dir.PathOf("offsets.json");
 
     public async ValueTask DisposeAsync()
     {
@@ -64,24 +62,7 @@ internal sealed class WorkerFixture : IAsyncDisposable
         _connection.Dispose();
         Store.Dispose();
         Cluster.Dispose();
-        Directory.Delete(_dir, recursive: true);
-    }
-}
-
-internal static class Eventually
-{
-    public static async Task TrueAsync(Func<bool> condition, TimeSpan timeout, string because)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("timed out waiting until " + because);
-            }
-
-            await Task.Delay(10);
-        }
+        _dir.Dispose();
     }
 }
 

@@ -21,7 +21,7 @@ public sealed class WorkerSinkTaskTests
         f.Cluster.ProduceStrings("in", Enumerable.Range(0, 300).Select(i => "v" + i));
         await f.Herder.PutConnectorConfigAsync("snk", Config(), null, false, CancellationToken.None);
 
-        await Eventually.TrueAsync(() => CollectingSinkTask.Received.Count == 300, TimeSpan.FromSeconds(30), "all 300 records are put");
+        await Eventually.UntilAsync(() => CollectingSinkTask.Received.Count == 300, TimeSpan.FromSeconds(30), "all 300 records are put");
         await f.Herder.StopAsync();
 
         CollectingSinkTask.Received.Select(r => (string?)r.Value).Should().BeEquivalentTo(Enumerable.Range(0, 300).Select(i => "v" + i));
@@ -40,7 +40,7 @@ public sealed class WorkerSinkTaskTests
         var config = new Dictionary<string, string>(Config()) { ["retry.once"] = "true" };
         await f.Herder.PutConnectorConfigAsync("snk", config, null, false, CancellationToken.None);
 
-        await Eventually.TrueAsync(() => CollectingSinkTask.Received.Count >= 20, TimeSpan.FromSeconds(30), "the batch is retried");
+        await Eventually.UntilAsync(() => CollectingSinkTask.Received.Count >= 20, TimeSpan.FromSeconds(30), "the batch is retried");
         CollectingSinkTask.Received.Select(r => (string?)r.Value).Should().Equal(Enumerable.Range(0, 20).Select(i => "v" + i));
         f.Herder.GetConnectorStatus("snk").Tasks.Single().Status.State.Should().Be(ConnectState.Running);
     }
@@ -63,7 +63,7 @@ public sealed class WorkerSinkTaskTests
         await f.Herder.PutConnectorConfigAsync("snk", config, null, false, CancellationToken.None);
 
         var dead = await f.Cluster.ConsumeAsync("dlq", 1, TimeSpan.FromSeconds(30));
-        await Eventually.TrueAsync(() => CollectingSinkTask.Received.Count == 2, TimeSpan.FromSeconds(30), "the good records are put");
+        await Eventually.UntilAsync(() => CollectingSinkTask.Received.Count == 2, TimeSpan.FromSeconds(30), "the good records are put");
 
         dead.Single().ValueAsString.Should().Be("not json");
         var headers = dead.Single().Headers.ToDictionary(h => h.Key, h => System.Text.Encoding.UTF8.GetString(h.Value ?? []));
@@ -87,7 +87,7 @@ public sealed class WorkerSinkTaskTests
         };
         await f.Herder.PutConnectorConfigAsync("snk", config, null, false, CancellationToken.None);
 
-        await Eventually.TrueAsync(() => f.Herder.GetConnectorStatus("snk").Tasks.Single().Status.State == ConnectState.Failed,
+        await Eventually.UntilAsync(() => f.Herder.GetConnectorStatus("snk").Tasks.Single().Status.State == ConnectState.Failed,
             TimeSpan.FromSeconds(30), "the task fails");
         f.Herder.GetConnectorStatus("snk").Tasks.Single().Status.Trace.Should().Contain("Tolerance exceeded in error handler")
             .And.Contain("Converting byte[] to Kafka Connect data failed due to serialization error");

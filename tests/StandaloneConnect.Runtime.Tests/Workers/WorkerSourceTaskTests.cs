@@ -17,9 +17,9 @@ public sealed class WorkerSourceTaskTests
 
         var values = await f.Cluster.ConsumeStringsAsync("src-topic", 250, TimeSpan.FromSeconds(30));
         values.Should().Equal(Enumerable.Range(0, 250).Select(i => "r-" + i));
-        await Eventually.TrueAsync(() => f.Store.Get("src", Partition) is { } o && (long?)o["i"] == 249, TimeSpan.FromSeconds(20),
+        await Eventually.UntilAsync(() => f.Store.Get("src", Partition) is { } o && (long?)o["i"] == 249, TimeSpan.FromSeconds(20),
             "the last acknowledged offset is committed on the flush interval");
-        await Eventually.TrueAsync(() => CountingSourceTask.Committed.Count == 250, TimeSpan.FromSeconds(10), "every record was acknowledged");
+        await Eventually.UntilAsync(() => CountingSourceTask.Committed.Count == 250, TimeSpan.FromSeconds(10), "every record was acknowledged");
         CountingSourceTask.Committed.Should().OnlyContain(c => c.Metadata != null && c.Metadata.Topic == "src-topic");
         f.Cluster.HighWatermarks("src-topic").Should().HaveCount(1, "the embedded cluster creates source topics with embedded.kafka.partitions=1");
     }
@@ -54,7 +54,7 @@ public sealed class WorkerSourceTaskTests
         var config = new Dictionary<string, string>(Config("t", 500)) { ["fail.at"] = "100" };
         await f.Herder.PutConnectorConfigAsync("src", config, null, false, CancellationToken.None);
 
-        await Eventually.TrueAsync(() => f.Herder.GetConnectorStatus("src").Tasks.Single().Status.State == ConnectState.Failed,
+        await Eventually.UntilAsync(() => f.Herder.GetConnectorStatus("src").Tasks.Single().Status.State == ConnectState.Failed,
             TimeSpan.FromSeconds(20), "the task fails");
         var status = f.Herder.GetConnectorStatus("src");
         status.Connector.State.Should().Be(ConnectState.Running);
@@ -70,7 +70,7 @@ public sealed class WorkerSourceTaskTests
             Enumerable.Repeat(Confluent.Kafka.ErrorCode.TopicAuthorizationFailed, 50).ToArray());
         await f.Herder.PutConnectorConfigAsync("src", Config("denied", 20), null, false, CancellationToken.None);
 
-        await Eventually.TrueAsync(() => f.Herder.GetConnectorStatus("src").Tasks.Single().Status.State == ConnectState.Failed,
+        await Eventually.UntilAsync(() => f.Herder.GetConnectorStatus("src").Tasks.Single().Status.State == ConnectState.Failed,
             TimeSpan.FromSeconds(30), "the task fails on the rejected send");
         await f.Herder.StopAsync();
 

@@ -5,13 +5,13 @@ namespace StandaloneConnect.Runtime.Tests.Configuration.Providers;
 
 public sealed class FileConfigProviderTests
 {
-    private TempDirectory _dir = null!;
+    private TemporaryDirectory _dir = null!;
     private FileConfigProvider _provider = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _dir = new TempDirectory();
+        _dir = new TemporaryDirectory();
         _provider = new FileConfigProvider();
     }
 

@@ -1,41 +1,5 @@
 namespace StandaloneConnect.Cli.Tests;
 
-/// <summary>A fresh temporary working directory for one test, deleted afterwards.</summary>
-internal sealed class TestDirectory : IDisposable
-{
-    public TestDirectory()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sc-cli-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string this[string relative] => System.IO.Path.Combine(Path, relative);
-
-    public string Write(string relative, string content)
-    {
-        var full = this[relative];
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full) ?? Path);
-        File.WriteAllText(full, content);
-        return full;
-    }
-
-    public string[] ReadLines(string relative) =>
-        File.Exists(this[relative]) ? File.ReadAllText(this[relative]).Split('\n', StringSplitOptions.RemoveEmptyEntries) : [];
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-}
-
 /// <summary>The repository root (for the quickstart files).</summary>
 internal static class Repository
 {
