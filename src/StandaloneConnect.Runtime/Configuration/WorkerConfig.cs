@@ -24,6 +24,9 @@ public sealed class WorkerConfig
     public const string EmbeddedKafkaBrokers = "embedded.kafka.brokers";
     public const string EmbeddedKafkaPartitions = "embedded.kafka.partitions";
     public const string BootstrapTimeoutMs = "bootstrap.timeout.ms";
+    public const string ConfigStorageFileName = "config.storage.file.filename";
+    public const string TopicTrackingEnable = "topic.tracking.enable";
+    public const string TopicTrackingAllowReset = "topic.tracking.allow.reset";
 
     public static ConfigDef Definition { get; } = BuildDefinition();
 
@@ -46,6 +49,9 @@ public sealed class WorkerConfig
     public string OffsetStoreType => Parsed.GetString(OffsetStorageType) ?? "file";
 
     public string OffsetFile => Parsed.GetString(OffsetStorageFileName) ?? "";
+
+    /// <summary>Where connectors created or changed over REST are kept across restarts; null when they are not kept (Kafka's behaviour).</summary>
+    public string? ConfigStoreFile => Parsed.GetString(ConfigStorageFileName) is { Length: > 0 } file ? file : null;
 
     public TimeSpan OffsetFlushInterval => TimeSpan.FromMilliseconds(Parsed.GetLong(OffsetFlushIntervalMs));
 
@@ -103,8 +109,11 @@ public sealed class WorkerConfig
                 "Which client configurations connectors may override: All, None or Principal.", common)
             .Define(TopicCreationEnable, ConfigType.Boolean, true, Importance.Low,
                 "Whether to allow automatic creation of topics used by source connectors, when source connectors are configured with `topic.creation.` properties.")
-            .Define("topic.tracking.enable", ConfigType.Boolean, true, Importance.Low, "Enable tracking the set of active topics per connector during runtime.")
-            .Define("topic.tracking.allow.reset", ConfigType.Boolean, true, Importance.Low, "If set to true, it allows user requests to reset the set of active topics per connector.")
+            .Define(ConfigStorageFileName, ConfigType.String, null, null, Importance.Medium,
+                "File in which connectors created, changed, paused, stopped or deleted over the REST API are kept, so that they are restored after a restart. " +
+                "Unset (the default, as in Kafka): such changes are lost when the worker stops.", common)
+            .Define(TopicTrackingEnable, ConfigType.Boolean, true, Importance.Low, "Enable tracking the set of active topics per connector during runtime.")
+            .Define(TopicTrackingAllowReset, ConfigType.Boolean, true, Importance.Low, "If set to true, it allows user requests to reset the set of active topics per connector.")
             .Define("listeners", ConfigType.List, "http://127.0.0.1:8083", null, Importance.Low, "List of comma-separated URIs the REST API will listen on.")
             .Define(EmbeddedKafkaBrokers, ConfigType.Int, 1, Validators.Between(1, 16), Importance.Low,
                 "With bootstrap.servers=embedded: how many brokers the in-process cluster has.")
