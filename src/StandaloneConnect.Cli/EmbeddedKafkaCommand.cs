@@ -12,7 +12,7 @@ internal static partial class EmbeddedKafkaCommand
 {
     public static async Task<int> RunAsync(int brokers, IReadOnlyList<string> topics, CancellationToken cancellationToken)
     {
-        using var loggerFactory = Logging.Create();
+        using var loggerFactory = Logging.Create(out _);
         var logger = loggerFactory.CreateLogger("EmbeddedKafka");
         var specs = new List<(string Name, int Partitions)>();
         foreach (var topic in topics)

@@ -210,6 +210,9 @@ public sealed partial class ConfigTransformer : IDisposable
         return sb.Append(value, copied, value.Length - copied).ToString();
     }
 
+    /// <summary>True when the value contains a <c>${provider:[path:]key}</c> placeholder.</summary>
+    public static bool HasReference(string? value) => value is not null && PlaceholderPattern().IsMatch(value);
+
     private static (string Provider, string Path, string Key) Parts(Match match) =>
         (match.Groups[1].Value, match.Groups[3].Success ? match.Groups[3].Value : "", match.Groups[4].Value);
 

@@ -27,6 +27,18 @@ public sealed class WorkerConfig
     public const string ConfigStorageFileName = "config.storage.file.filename";
     public const string TopicTrackingEnable = "topic.tracking.enable";
     public const string TopicTrackingAllowReset = "topic.tracking.allow.reset";
+    public const string Listeners = "listeners";
+    public const string AdminListeners = "admin.listeners";
+    public const string RestAdvertisedHostName = "rest.advertised.host.name";
+    public const string RestAdvertisedPort = "rest.advertised.port";
+    public const string RestAdvertisedListener = "rest.advertised.listener";
+    public const string AccessControlAllowOrigin = "access.control.allow.origin";
+    public const string AccessControlAllowMethods = "access.control.allow.methods";
+    public const string ResponseHttpHeadersConfig = "response.http.headers.config";
+    public const string RestExtensionClasses = "rest.extension.classes";
+    public const string SslClientAuth = "ssl.client.auth";
+    public const string RestBasicAuthCredentialsFile = "rest.basic.auth.credentials.file";
+    public const string RestRequestMaxBytes = "rest.request.max.bytes";
 
     public static ConfigDef Definition { get; } = BuildDefinition();
 
@@ -114,7 +126,42 @@ public sealed class WorkerConfig
                 "Unset (the default, as in Kafka): such changes are lost when the worker stops.", common)
             .Define(TopicTrackingEnable, ConfigType.Boolean, true, Importance.Low, "Enable tracking the set of active topics per connector during runtime.")
             .Define(TopicTrackingAllowReset, ConfigType.Boolean, true, Importance.Low, "If set to true, it allows user requests to reset the set of active topics per connector.")
-            .Define("listeners", ConfigType.List, "http://127.0.0.1:8083", null, Importance.Low, "List of comma-separated URIs the REST API will listen on.")
+            .Define(Listeners, ConfigType.List, "http://127.0.0.1:8083", null, Importance.Low,
+                "List of comma-separated URIs the REST API will listen on. The supported protocols are HTTP and HTTPS. " +
+                "Specify hostname as 0.0.0.0 to bind to all interfaces. Leave hostname empty to bind to default interface. " +
+                "Examples of legal listener lists: HTTP://myhost:8083,HTTPS://myhost:8084. " +
+                "The default (unlike Kafka's http://:8083) listens on the loopback interface only.")
+            .Define(AdminListeners, ConfigType.List, null, null, Importance.Low,
+                "List of comma-separated URIs the Admin REST API will listen on. The supported protocols are HTTP and HTTPS. " +
+                "An empty or blank string will disable this feature. The default behavior is to use the regular listener " +
+                "(specified by the 'listeners' property). A comma-separated list of valid URLs, e.g., http://localhost:8080,https://localhost:8443.")
+            .Define(RestAdvertisedHostName, ConfigType.String, null, null, Importance.Low,
+                "If this is set, this is the hostname that will be given out to other workers to connect to.")
+            .Define(RestAdvertisedPort, ConfigType.Int, null, null, Importance.Low,
+                "If this is set, this is the port that will be given out to other workers to connect to.")
+            .Define(RestAdvertisedListener, ConfigType.String, null, null, Importance.Low,
+                "Sets the advertised listener (HTTP or HTTPS) which will be given to other workers to use.")
+            .Define(AccessControlAllowOrigin, ConfigType.String, "", null, Importance.Low,
+                "Value to set the Access-Control-Allow-Origin header to for REST API requests. To enable cross origin access, " +
+                "set this to the domain of the application that should be permitted to access the API, or '*' to allow access " +
+                "from any domain. The default value only allows access from the domain of the REST API.")
+            .Define(AccessControlAllowMethods, ConfigType.String, "", null, Importance.Low,
+                "Sets the methods supported for cross origin requests by setting the Access-Control-Allow-Methods header. " +
+                "The default value of the Access-Control-Allow-Methods header allows cross origin requests for GET, POST and HEAD.")
+            .Define(ResponseHttpHeadersConfig, ConfigType.String, "", null, Importance.Low,
+                "Rules for REST API HTTP response headers: comma-separated '[action] [header name]:[header value]' with action " +
+                "set, add, setDate or addDate; a rule that contains a comma is quoted with double quotes.")
+            .Define(RestExtensionClasses, ConfigType.List, "", null, Importance.Low,
+                "Comma-separated names of ConnectRestExtension classes. Java REST extensions cannot be loaded here: any value is " +
+                "rejected at start-up (for HTTP basic authentication use rest.basic.auth.credentials.file).")
+            .Define(SslClientAuth, ConfigType.String, "none", Validators.In("required", "requested", "none"), Importance.Low,
+                "Whether HTTPS listeners of the REST API request client certificates: 'required', 'requested' or 'none'. " +
+                "Client certificates are checked against the listener's ssl.truststore.location (PKCS12).")
+            .Define(RestBasicAuthCredentialsFile, ConfigType.String, null, null, Importance.Medium,
+                "Enables HTTP basic authentication on every REST endpoint. The file holds one 'username: password' (or " +
+                "'username=password') line per user, the format of Kafka's PropertyFileLoginModule credentials file.")
+            .Define(RestRequestMaxBytes, ConfigType.Int, 1048576, Validators.AtLeast(1), Importance.Low,
+                "The largest request body the REST API accepts, in bytes; a larger body is answered with 413.")
             .Define(EmbeddedKafkaBrokers, ConfigType.Int, 1, Validators.Between(1, 16), Importance.Low,
                 "With bootstrap.servers=embedded: how many brokers the in-process cluster has.")
             .Define(EmbeddedKafkaPartitions, ConfigType.Int, 1, Validators.Between(1, 10000), Importance.Low,

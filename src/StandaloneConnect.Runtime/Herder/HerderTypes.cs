@@ -32,3 +32,9 @@ public sealed record ConfigValidation(string ConnectorClass, IReadOnlyList<strin
         string.Join("\n", Errors) +
         "\nYou can also find the above list of errors at the endpoint `/connector-plugins/{connectorType}/config/validate`";
 }
+
+/// <summary>One task's id and config (Kafka's <c>TaskInfo</c>).</summary>
+public sealed record TaskConfigInfo(ConnectorTaskId Id, IReadOnlyDictionary<string, string> Config);
+
+/// <summary>One partition and its offset (Kafka's <c>ConnectorOffset</c>); a null offset in a change request resets the partition.</summary>
+public sealed record ConnectorOffset(IReadOnlyDictionary<string, object?> Partition, IReadOnlyDictionary<string, object?>? Offset);

@@ -23,17 +23,28 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _statusLock = new();
     private readonly List<ConnectorEntry> _connectors = [];
+    private readonly ConnectorConfigStore? _configStore;
     private bool _stopped;
 
-    public StandaloneHerder(Worker worker, ConfigTransformer transformer, ILoggerFactory loggerFactory)
+    /// <param name="configStore">Where connector configs and target states are kept across restarts; null keeps them in memory only (Kafka's behaviour).</param>
+    public StandaloneHerder(Worker worker, ConfigTransformer transformer, ILoggerFactory loggerFactory, ConnectorConfigStore? configStore = null)
     {
         _worker = worker;
         _transformer = transformer;
+        _configStore = configStore;
         _validator = new ConnectorValidator(worker.Plugins, worker.Config, transformer);
         _logger = loggerFactory.CreateLogger<StandaloneHerder>();
     }
 
     public ConnectorValidator Validator => _validator;
+
+    public Worker Worker => _worker;
+
+    /// <summary>True once start-up has created the configured connectors (<c>GET /health</c> answers healthy from then on).</summary>
+    public bool IsReady { get; private set; }
+
+    /// <summary>Marks start-up as complete (Kafka's <c>herder.ready()</c>).</summary>
+    public void Ready() => IsReady = true;
 
     public IReadOnlyList<string> ConnectorNames
     {
@@ -54,55 +65,107 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
     public async Task<(ConnectorInfo Info, bool Created)> PutConnectorConfigAsync(string name, IReadOnlyDictionary<string, string> config,
         TargetState? initialState, bool allowReplace, CancellationToken cancellationToken)
     {
+        var descriptor = ValidateConfig(config);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfStopped();
+            return await PutCoreAsync(name, config, descriptor, initialState, allowReplace).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Kafka's <c>PATCH /connectors/{name}/config</c>: merges <paramref name="patch"/> into the current config (a null value
+    /// removes the key), validates the result and applies it. Throws <see cref="NotFoundException"/> for an unknown connector.
+    /// </summary>
+    public async Task<ConnectorInfo> PatchConnectorConfigAsync(string name, IReadOnlyDictionary<string, string?> patch, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfStopped();
+            var entry = Find(name) ?? throw new NotFoundException($"Connector {name} not found");
+            var merged = new Dictionary<string, string>(entry.Config);
+            foreach (var (key, value) in patch)
+            {
+                if (value is null)
+                {
+                    merged.Remove(key);
+                }
+                else
+                {
+                    merged[key] = value;
+                }
+            }
+
+            if (merged.TryGetValue(ConnectorConfig.Name, out var newName) && newName != name)
+            {
+                throw new BadRequestException($"Connector name configuration ({newName}) doesn't match connector name in the URL ({name})");
+            }
+
+            merged[ConnectorConfig.Name] = name;
+            var descriptor = ValidateConfig(merged);
+            return (await PutCoreAsync(name, merged, descriptor, null, allowReplace: true).ConfigureAwait(false)).Info;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private PluginDescriptor ValidateConfig(IReadOnlyDictionary<string, string> config)
+    {
         var validation = _validator.Validate(config);
         if (validation.ErrorCount > 0)
         {
             throw new BadRequestException(validation.ErrorMessage);
         }
 
-        var descriptor = _worker.Plugins.FindConnector(config[ConnectorConfig.ConnectorClass])
+        return _worker.Plugins.FindConnector(config[ConnectorConfig.ConnectorClass])
             ?? throw new BadRequestException(_worker.Plugins.UnknownConnectorMessage(config[ConnectorConfig.ConnectorClass]));
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+    }
+
+    private async Task<(ConnectorInfo Info, bool Created)> PutCoreAsync(string name, IReadOnlyDictionary<string, string> config,
+        PluginDescriptor descriptor, TargetState? initialState, bool allowReplace)
+    {
+        var existing = Find(name);
+        if (existing is not null && !allowReplace)
         {
-            ThrowIfStopped();
-            var existing = Find(name);
-            if (existing is not null && !allowReplace)
-            {
-                throw new AlreadyExistsException($"Connector {name} already exists");
-            }
-
-            ConnectorEntry entry;
-            if (existing is null)
-            {
-                entry = new ConnectorEntry(name, config, descriptor.Type, descriptor.Kind == PluginType.Sink, initialState ?? TargetState.Started);
-                lock (_statusLock)
-                {
-                    _connectors.Add(entry);
-                }
-            }
-            else
-            {
-                entry = existing;
-                await StopConnectorAndTasksAsync(entry).ConfigureAwait(false);
-                entry.Config = config;
-                entry.ConnectorType = descriptor.Type;
-                entry.IsSink = descriptor.Kind == PluginType.Sink;
-            }
-
-            LogCreating(_logger, name, descriptor.ClassName, entry.Target.ToString().ToUpperInvariant());
-            StartConnector(entry);
-            if (entry.Status.State == ConnectState.Failed)
-            {
-                throw new ConnectException($"Failed to start connector {name}: {FirstLine(entry.Status.Trace)}");
-            }
-
-            return (InfoOf(entry), existing is null);
+            throw new AlreadyExistsException($"Connector {name} already exists");
         }
-        finally
+
+        ConnectorEntry entry;
+        if (existing is null)
         {
-            _gate.Release();
+            entry = new ConnectorEntry(name, config, descriptor.Type, descriptor.Kind == PluginType.Sink, initialState ?? TargetState.Started);
+            lock (_statusLock)
+            {
+                _connectors.Add(entry);
+            }
         }
+        else
+        {
+            entry = existing;
+            await StopConnectorAndTasksAsync(entry).ConfigureAwait(false);
+            entry.Config = config;
+            entry.ConnectorType = descriptor.Type;
+            entry.IsSink = descriptor.Kind == PluginType.Sink;
+            entry.Target = initialState ?? entry.Target;
+        }
+
+        LogCreating(_logger, name, descriptor.ClassName, entry.Target.ToString().ToUpperInvariant());
+        Persist();
+        StartConnector(entry);
+        if (entry.Status.State == ConnectState.Failed)
+        {
+            throw new ConnectException($"Failed to start connector {name}: {FirstLine(entry.Status.Trace)}");
+        }
+
+        return (InfoOf(entry), existing is null);
     }
 
     public ConnectorInfo GetConnectorInfo(string name) =>
@@ -147,6 +210,7 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
                 task.Pause();
             }
 
+            Persist();
             return Task.CompletedTask;
         }, cancellationToken);
 
@@ -156,6 +220,7 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
         {
             var wasStopped = entry.Target == TargetState.Stopped;
             entry.Target = TargetState.Started;
+            Persist();
             if (!wasStopped && entry.Status.State == ConnectState.Failed)
             {
                 return Task.CompletedTask; // as in Kafka, a failed connector stays FAILED until it is restarted
@@ -181,6 +246,7 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
         MutateAsync(name, $"Connector {name} not found", async entry =>
         {
             entry.Target = TargetState.Stopped;
+            Persist();
             await StopConnectorAndTasksAsync(entry).ConfigureAwait(false);
             entry.TaskConfigs = [];
             SetConnectorStatus(entry, ConnectState.Stopped);
@@ -195,18 +261,40 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
             {
                 _connectors.Remove(entry);
             }
+
+            _worker.ActiveTopics.Reset(entry.Name);
+            Persist();
         }, cancellationToken);
 
-    /// <summary>Restarts the connector instance (and, with <paramref name="includeTasks"/>, its tasks) per Kafka's restart plan.</summary>
-    public Task RestartConnectorAsync(string name, bool includeTasks, bool onlyFailed, CancellationToken cancellationToken) =>
-        MutateAsync(name, includeTasks || onlyFailed ? $"Unknown connector: {name}" : $"Connector {name} not found", async entry =>
+    /// <summary>
+    /// Restarts the connector instance (and, with <paramref name="includeTasks"/>, its tasks) per Kafka's restart plan.
+    /// Returns null for a plain restart (both flags false), else the status as planned: the restarted parts RESTARTING.
+    /// </summary>
+    public async Task<ConnectorStatusInfo?> RestartConnectorAsync(string name, bool includeTasks, bool onlyFailed, CancellationToken cancellationToken)
+    {
+        ConnectorStatusInfo? plan = null;
+        await MutateAsync(name, includeTasks || onlyFailed ? $"Unknown connector: {name}" : $"Connector {name} not found", async entry =>
         {
             var restartConnector = !onlyFailed || entry.Status.State == ConnectState.Failed;
-            var tasksToRestart = includeTasks
-                ? entry.TaskStatus.Where(t => !onlyFailed || t.Value.State == ConnectState.Failed).Select(t => t.Key).ToList()
-                : [];
+            List<int> tasksToRestart;
+            lock (_statusLock)
+            {
+                tasksToRestart = includeTasks
+                    ? entry.TaskStatus.Where(t => !onlyFailed || t.Value.State == ConnectState.Failed).Select(t => t.Key).Order().ToList()
+                    : [];
+                if (includeTasks || onlyFailed)
+                {
+                    var restarting = new StatusSnapshot(ConnectState.Restarting, null);
+                    plan = new ConnectorStatusInfo(entry.Name, restartConnector ? restarting : entry.Status,
+                        entry.TaskStatus.OrderBy(t => t.Key)
+                            .Select(t => new TaskStatusInfo(t.Key, tasksToRestart.Contains(t.Key) ? restarting : t.Value)).ToList(),
+                        entry.TypeName);
+                }
+            }
+
             if (restartConnector && entry.Target != TargetState.Stopped)
             {
+                SetConnectorStatus(entry, ConnectState.Restarting);
                 SuspendInstance(entry);
                 entry.Instance = null;
                 if (StartInstance(entry))
@@ -227,7 +315,9 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
             {
                 await RestartTaskCoreAsync(entry, id).ConfigureAwait(false);
             }
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        return plan;
+    }
 
     public Task RestartTaskAsync(string name, int task, CancellationToken cancellationToken) =>
         MutateAsync(name, $"Task {name}-{task} not found", entry =>
@@ -299,6 +389,23 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Writes every connector's raw config and target state to the config store, if there is one (under the gate).</summary>
+    private void Persist()
+    {
+        if (_configStore is null)
+        {
+            return;
+        }
+
+        List<StoredConnector> snapshot;
+        lock (_statusLock)
+        {
+            snapshot = _connectors.Select(c => new StoredConnector(c.Name, c.Config, c.Target)).ToList();
+        }
+
+        _configStore.Save(snapshot);
     }
 
     private ConnectorEntry? Find(string name)

@@ -16,6 +16,10 @@ public interface ITopicAdmin
 
     /// <summary>The cluster id, or null if the cluster does not report one.</summary>
     Task<string?> GetClusterIdAsync(CancellationToken ct);
+
+    /// <summary>A topic's configs as the cluster reports them (DescribeConfigs).</summary>
+    /// <returns>The configs by name, or null when the cluster does not answer DescribeConfigs (the embedded broker).</returns>
+    Task<IReadOnlyDictionary<string, string?>?> DescribeTopicConfigsAsync(string topic, CancellationToken ct);
 }
 
 /// <summary>What to create.</summary>

@@ -16,16 +16,19 @@ public sealed partial class KafkaConnection : IDisposable
     private readonly bool _ownsEmbedded;
     private readonly IAdminClient? _admin;
     private readonly IDisposable? _topicAdminResource;
+    private readonly IDisposable? _groupOffsetsResource;
 
-    private KafkaConnection(string bootstrapServers, ITopicAdmin topicAdmin, MockKafkaCluster? embedded, IAdminClient? admin,
-        IReadOnlyDictionary<string, string> adminConfig, bool ownsEmbedded = true)
+    private KafkaConnection(string bootstrapServers, ITopicAdmin topicAdmin, IGroupOffsetAdmin groupOffsets, MockKafkaCluster? embedded,
+        IAdminClient? admin, IReadOnlyDictionary<string, string> adminConfig, bool ownsEmbedded = true)
     {
         _ownsEmbedded = ownsEmbedded;
         BootstrapServers = bootstrapServers;
         TopicAdmin = topicAdmin;
+        GroupOffsets = groupOffsets;
         _embedded = embedded;
         _admin = admin;
         _topicAdminResource = topicAdmin as IDisposable;
+        _groupOffsetsResource = groupOffsets as IDisposable;
         AdminConfig = adminConfig;
     }
 
@@ -38,12 +41,19 @@ public sealed partial class KafkaConnection : IDisposable
 
     public ITopicAdmin TopicAdmin { get; }
 
+    /// <summary>
+    /// Committed offsets of consumer groups (KIP-875 sink connector offsets): Kafka's admin calls on a real cluster, the
+    /// workarounds of <see cref="EmbeddedGroupOffsetAdmin"/> on the embedded one.
+    /// </summary>
+    public IGroupOffsetAdmin GroupOffsets { get; }
+
     /// <summary>The admin client settings (for clients the worker creates later).</summary>
     public IReadOnlyDictionary<string, string> AdminConfig { get; }
 
     /// <summary>Uses an embedded cluster that the caller owns (tests, tools); disposing the connection leaves it running.</summary>
     public static KafkaConnection ForEmbedded(MockKafkaCluster cluster, ILoggerFactory loggerFactory) =>
-        new(cluster.BootstrapServers, new EmbeddedTopicAdmin(cluster, loggerFactory.CreateLogger<EmbeddedTopicAdmin>()), cluster, null,
+        new(cluster.BootstrapServers, new EmbeddedTopicAdmin(cluster, loggerFactory.CreateLogger<EmbeddedTopicAdmin>()),
+            EmbeddedGroupOffsets(cluster, loggerFactory), cluster, null,
             new Dictionary<string, string> { ["bootstrap.servers"] = cluster.BootstrapServers }, ownsEmbedded: false);
 
     /// <summary>Connects as the worker config says; throws <see cref="ConnectException"/> naming the key and file when it cannot.</summary>
@@ -59,7 +69,7 @@ public sealed partial class KafkaConnection : IDisposable
             LogEmbedded(logger, cluster.BootstrapServers, cluster.BrokerCount);
             var adminConfig = new Dictionary<string, string> { ["bootstrap.servers"] = cluster.BootstrapServers };
             return new KafkaConnection(cluster.BootstrapServers, new EmbeddedTopicAdmin(cluster, loggerFactory.CreateLogger<EmbeddedTopicAdmin>()),
-                cluster, null, adminConfig);
+                EmbeddedGroupOffsets(cluster, loggerFactory), cluster, null, adminConfig);
         }
 
         var bootstrap = string.Join(",", config.Parsed.GetList(WorkerConfig.BootstrapServers));
@@ -96,18 +106,23 @@ public sealed partial class KafkaConnection : IDisposable
                 "Start the cluster, fix bootstrap.servers, or use bootstrap.servers=embedded for an in-process broker.", e);
         }
 
-        return new KafkaConnection(bootstrap, new KafkaTopicAdmin(admin, loggerFactory.CreateLogger<KafkaTopicAdmin>()), null, admin, settings);
+        return new KafkaConnection(bootstrap, new KafkaTopicAdmin(admin, loggerFactory.CreateLogger<KafkaTopicAdmin>()),
+            new KafkaGroupOffsetAdmin(admin, loggerFactory.CreateLogger<KafkaGroupOffsetAdmin>()), null, admin, settings);
     }
 
     public void Dispose()
     {
         _topicAdminResource?.Dispose();
+        _groupOffsetsResource?.Dispose();
         _admin?.Dispose();
         if (_ownsEmbedded)
         {
             _embedded?.Dispose();
         }
     }
+
+    private static EmbeddedGroupOffsetAdmin EmbeddedGroupOffsets(MockKafkaCluster cluster, ILoggerFactory loggerFactory) =>
+        new(cluster, loggerFactory.CreateLogger<EmbeddedGroupOffsetAdmin>());
 
     private static Dictionary<string, string> AdminSettings(WorkerConfig config, string bootstrap)
     {

@@ -86,6 +86,14 @@ public sealed partial class KafkaTopicAdmin : ITopicAdmin
         return string.IsNullOrEmpty(result.ClusterId) ? null : result.ClusterId;
     }
 
+    public async Task<IReadOnlyDictionary<string, string?>?> DescribeTopicConfigsAsync(string topic, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        var results = await _admin.DescribeConfigsAsync([new ConfigResource { Type = ResourceType.Topic, Name = topic }],
+            new DescribeConfigsOptions { RequestTimeout = RequestTimeout }).WaitAsync(ct).ConfigureAwait(false);
+        return results.SelectMany(r => r.Entries.Values).ToDictionary(e => e.Name, e => e.IsSensitive ? null : e.Value);
+    }
+
     [LoggerMessage(EventId = 1120, Level = LogLevel.Information,
         Message = "Created topic {Topic} (partitions {Partitions}, replication factor {ReplicationFactor}; -1 = broker default)")]
     private static partial void LogTopicCreated(ILogger logger, string topic, int partitions, short replicationFactor);

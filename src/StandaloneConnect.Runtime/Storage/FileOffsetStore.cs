@@ -53,53 +53,13 @@ public sealed class FileOffsetStore(string path) : OffsetStoreBase(path)
 
     private async Task WriteAtomicallyAsync(byte[] content, CancellationToken cancellationToken)
     {
-        var directory = Path.GetDirectoryName(Location) ?? ".";
-        var temp = Path.Combine(directory, "." + Path.GetFileName(Location) + ".tmp");
         try
         {
-            Directory.CreateDirectory(directory);
-            await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
-            {
-                await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, Location, overwrite: true);
-            FsyncDirectory(directory);
+            await AtomicFile.WriteAsync(Location, content, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
             throw new OffsetStoreException($"Cannot write the offsets file '{Location}': {e.Message}", e);
-        }
-    }
-
-    private static void FsyncDirectory(string directory)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        try
-        {
-            using var handle = File.OpenHandle(directory, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.None);
-            RandomAccess.FlushToDisk(handle);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Some file systems refuse to open or sync directories; the rename itself is still atomic.
-        }
-    }
-
-    private static void TryDelete(string file)
-    {
-        try
-        {
-            File.Delete(file);
-        }
-        catch (IOException)
-        {
         }
     }
 

@@ -7,9 +7,11 @@ namespace StandaloneConnect.Runtime.Workers;
 
 /// <summary>
 /// Turns consumed bytes into the <see cref="SinkRecord"/> a sink task sees (Kafka's order: header converter, key
-/// converter, value converter, then the transformation chain), each step under the error handler.
+/// converter, value converter, then the transformation chain), each step under the error handler. As in Kafka, a
+/// converted record's consumed topic is recorded as active (KIP-558) before the transformations run.
 /// </summary>
-internal sealed class SinkRecordConverter(TaskConverters converters, TransformationChain transforms, ErrorHandler errors)
+internal sealed class SinkRecordConverter(TaskConverters converters, TransformationChain transforms, ErrorHandler errors,
+    ActiveTopicRecorder? activeTopics = null)
 {
     public SinkRecord? Convert(ConsumedRecord raw, CancellationToken stop)
     {
@@ -22,6 +24,7 @@ internal sealed class SinkRecordConverter(TaskConverters converters, Transformat
             return null;
         }
 
+        activeTopics?.Record(raw.Topic);
         var record = new SinkRecord(raw.Topic, raw.Partition, key.Schema, key.Value, value.Schema, value.Value, raw.Offset,
             raw.Timestamp, raw.TimestampType, headers);
         if (transforms.IsEmpty)

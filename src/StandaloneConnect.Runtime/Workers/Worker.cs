@@ -14,12 +14,16 @@ namespace StandaloneConnect.Runtime.Workers;
 /// <summary>
 /// Builds and starts task runners for connectors (Kafka's <c>Worker</c>): converters, transformation chain, error
 /// handler, and the Kafka client configured from framework defaults, the worker's <c>producer.</c>/<c>consumer.</c>
-/// keys and the connector's overrides.
+/// keys and the connector's overrides. <paramref name="activeTopics"/> defaults to one built from the worker's
+/// <c>topic.tracking.enable</c>.
 /// </summary>
 public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetStore offsets, KafkaConnection kafka,
-    TimeProvider time, ILoggerFactory loggerFactory)
+    TimeProvider time, ILoggerFactory loggerFactory, ActiveTopics? activeTopics = null)
 {
     public WorkerConfig Config => config;
+
+    /// <summary>The topics each connector's tasks have used (KIP-558).</summary>
+    public ActiveTopics ActiveTopics { get; } = activeTopics ?? new ActiveTopics(config.Parsed.GetBoolean(WorkerConfig.TopicTrackingEnable));
 
     public PluginRegistry Plugins => plugins;
 
@@ -87,7 +91,7 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
         var setup = new SinkTaskSetup(task, taskConfig, converters, transforms, errors,
             rebalance => new RecordConsumer(consumerConfig, $"consumer settings of connector {id.Connector}", rebalance, logger),
             parsed.GetList(ConnectorConfig.Topics), parsed.GetString(ConnectorConfig.TopicsRegex), maxPollRecords, config.OffsetFlushInterval,
-            config.OffsetFlushTimeout, toCreate.Count == 0 ? null : ct => CreateTopicsAsync(toCreate, ct));
+            config.OffsetFlushTimeout, toCreate.Count == 0 ? null : ct => CreateTopicsAsync(toCreate, ct), ActiveTopics.CreateRecorder(id.Connector));
         return new WorkerSinkTask(id, setup, listener, time, logger);
     }
 
@@ -102,7 +106,7 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
         var task = plugins.Create<SourceTask>(taskType);
         var producer = Track(created, new RecordProducer(producerConfig, $"producer settings of connector {id.Connector}", logger));
         var setup = new SourceTaskSetup(task, taskConfig, converters, transforms, errors, producer, topics, offsets,
-            config.OffsetFlushInterval, config.OffsetFlushTimeout);
+            config.OffsetFlushInterval, config.OffsetFlushTimeout, ActiveTopics.CreateRecorder(id.Connector));
         return new WorkerSourceTask(id, setup, listener, time, logger);
     }
 

@@ -20,7 +20,8 @@ public sealed record SinkTaskSetup(
     int MaxPollRecords,
     TimeSpan CommitInterval,
     TimeSpan CommitTimeout,
-    Func<CancellationToken, Task>? Prepare = null);
+    Func<CancellationToken, Task>? Prepare = null,
+    ActiveTopicRecorder? TopicRecorder = null);
 
 /// <summary>
 /// Runs one sink task (Kafka's <c>WorkerSinkTask</c>) on a dedicated thread, because Kafka's consumer blocks and its
@@ -51,7 +52,7 @@ public sealed partial class WorkerSinkTask : WorkerTask, IRebalanceListener
     {
         _setup = setup;
         _time = time;
-        _converter = new SinkRecordConverter(setup.Converters, setup.Transforms, setup.Errors);
+        _converter = new SinkRecordConverter(setup.Converters, setup.Transforms, setup.Errors, setup.TopicRecorder);
         _context = new WorkerSinkTaskContext(setup.TaskConfig,
             setup.Errors.HasReporters || setup.Errors.Settings.LogEnabled || setup.Errors.Settings.TolerateAll
                 ? new ErrantRecordReporter(setup.Errors, _rawContexts)

@@ -19,7 +19,8 @@ public sealed record SourceTaskSetup(
     TopicCreator Topics,
     IOffsetStore OffsetStore,
     TimeSpan FlushInterval,
-    TimeSpan FlushTimeout);
+    TimeSpan FlushTimeout,
+    ActiveTopicRecorder? TopicRecorder = null);
 
 /// <summary>
 /// Runs one source task (Kafka's <c>WorkerSourceTask</c>): poll, transform, convert key/value/headers, produce with
@@ -59,9 +60,13 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
             return; // never acknowledged: the offsets of this record and everything after it stay uncommitted
         }
 
-        if (record is not null && !ack.IsError)
+        if (!ack.IsError)
         {
-            CommitRecordSafely(record, new RecordMetadata(ack.Topic, ack.Partition, ack.Offset, ack.Timestamp));
+            _setup.TopicRecorder?.Record(ack.Topic); // KIP-558: the topic the record was written to, after transformations
+            if (record is not null)
+            {
+                CommitRecordSafely(record, new RecordMetadata(ack.Topic, ack.Partition, ack.Offset, ack.Timestamp));
+            }
         }
 
         batch.Acknowledge();

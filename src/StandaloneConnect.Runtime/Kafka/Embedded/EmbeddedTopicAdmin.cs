@@ -79,6 +79,10 @@ public sealed class EmbeddedTopicAdmin : ITopicAdmin, IDisposable
         return string.IsNullOrEmpty(result.ClusterId) ? null : result.ClusterId;
     }
 
+    /// <summary>The mock cluster does not implement DescribeConfigs.</summary>
+    public Task<IReadOnlyDictionary<string, string?>?> DescribeTopicConfigsAsync(string topic, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>?>(null);
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0 && _admin.IsValueCreated)

@@ -1,0 +1,160 @@
+using System.Text;
+using StandaloneConnect.Runtime.Storage;
+
+namespace StandaloneConnect.Runtime.Tests.Storage;
+
+public sealed class AtomicFileTests
+{
+    private TemporaryDirectory _dir = null!;
+    private string _path = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _dir = new TemporaryDirectory("sc-atomic-file");
+        _path = _dir.PathOf("data.json");
+    }
+
+    [TearDown]
+    public void TearDown() => _dir.Dispose();
+
+    [Test]
+    public void Write_NewFile_CreatesItWithTheContentAndNoTemporaryFile()
+    {
+        AtomicFile.Write(_path, Bytes("first"));
+
+        File.ReadAllBytes(_path).Should().Equal(Bytes("first"));
+        Directory.GetFileSystemEntries(_dir.Path).Should().Equal(_path);
+    }
+
+    [Test]
+    public void Write_ExistingFile_ReplacesTheWholeContent()
+    {
+        AtomicFile.Write(_path, Bytes("a much longer first content"));
+
+        AtomicFile.Write(_path, Bytes("short"));
+
+        File.ReadAllBytes(_path).Should().Equal(Bytes("short"));
+        Directory.GetFileSystemEntries(_dir.Path).Should().Equal(_path);
+    }
+
+    [Test]
+    public async Task WriteAsync_ExistingFile_ReplacesTheContentAndLeavesNoTemporaryFile()
+    {
+        await AtomicFile.WriteAsync(_path, Bytes("first"), CancellationToken.None);
+
+        await AtomicFile.WriteAsync(_path, Bytes("second"), CancellationToken.None);
+
+        (await File.ReadAllBytesAsync(_path)).Should().Equal(Bytes("second"));
+        Directory.GetFileSystemEntries(_dir.Path).Should().Equal(_path);
+    }
+
+    [Test]
+    public void Write_DirectoryDoesNotExist_CreatesIt()
+    {
+        var nested = _dir.PathOf(Path.Combine("sub", "dir", "data.json"));
+
+        AtomicFile.Write(nested, Bytes("x"));
+
+        File.ReadAllBytes(nested).Should().Equal(Bytes("x"));
+    }
+
+    [Test]
+    public void TempPathOf_AnyFile_IsAHiddenSiblingInTheSameDirectory()
+    {
+        AtomicFile.TempPathOf(_path).Should().Be(_dir.PathOf(".data.json.tmp"));
+    }
+
+    [Test]
+    public void Write_StaleTemporaryFileFromACrash_IsOverwrittenAndRemoved()
+    {
+        File.WriteAllBytes(_path, Bytes("old"));
+        File.WriteAllBytes(AtomicFile.TempPathOf(_path), Bytes("half-written garbage from before a crash"));
+
+        AtomicFile.Write(_path, Bytes("new"));
+
+        File.ReadAllBytes(_path).Should().Equal(Bytes("new"));
+        Directory.GetFileSystemEntries(_dir.Path).Should().Equal(_path);
+    }
+
+    [Test]
+    public void Write_TemporaryFileCannotBeCreated_ThrowsAndKeepsThePreviousFile()
+    {
+        File.WriteAllBytes(_path, Bytes("previous"));
+        Directory.CreateDirectory(AtomicFile.TempPathOf(_path)); // works as root too, unlike a read-only directory
+
+        var act = () => AtomicFile.Write(_path, Bytes("next"));
+
+        act.Should().Throw<Exception>().Which.Should().Match<Exception>(e => e is IOException || e is UnauthorizedAccessException);
+        File.ReadAllBytes(_path).Should().Equal(Bytes("previous"));
+    }
+
+    [Test]
+    public void Write_PathIsADirectory_ThrowsIOExceptionAndLeavesNoTemporaryFile()
+    {
+        var target = _dir.CreateDirectory("data.json");
+
+        var act = () => AtomicFile.Write(target, Bytes("x"));
+
+        act.Should().Throw<IOException>().WithMessage("*directory*");
+        Directory.Exists(target).Should().BeTrue();
+        Directory.GetFileSystemEntries(_dir.Path).Should().Equal(target);
+    }
+
+    [Test]
+    public async Task WriteAsync_PathIsADirectory_ThrowsIOExceptionAndLeavesNoTemporaryFile()
+    {
+        var target = _dir.CreateDirectory("data.json");
+
+        var act = () => AtomicFile.WriteAsync(target, Bytes("x"), CancellationToken.None);
+
+        await act.Should().ThrowAsync<IOException>().WithMessage("*directory*");
+        Directory.GetFileSystemEntries(_dir.Path).Should().Equal(target);
+    }
+
+    [Test]
+    public async Task WriteAsync_CancelledToken_ThrowsAndKeepsThePreviousFileWithoutTemporaryFile()
+    {
+        await File.WriteAllBytesAsync(_path, Bytes("previous"));
+
+        var act = () => AtomicFile.WriteAsync(_path, Bytes("next"), new CancellationToken(canceled: true));
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        (await File.ReadAllBytesAsync(_path)).Should().Equal(Bytes("previous"));
+        Directory.GetFileSystemEntries(_dir.Path).Should().Equal(_path);
+    }
+
+    [Test]
+    public void Write_NewFileWithMode_GetsThatMode()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Ignore("Unix permissions only");
+            return;
+        }
+
+        AtomicFile.Write(_path, Bytes("secret"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        File.GetUnixFileMode(_path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [Test]
+    public void Write_ExistingFile_KeepsItsPermissions()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Ignore("Unix permissions only");
+            return;
+        }
+
+        const UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+        File.WriteAllBytes(_path, Bytes("old"));
+        File.SetUnixFileMode(_path, mode);
+
+        AtomicFile.Write(_path, Bytes("new"), UnixFileMode.UserRead);
+
+        File.GetUnixFileMode(_path).Should().Be(mode);
+    }
+
+    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+}
