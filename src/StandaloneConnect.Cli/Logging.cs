@@ -19,12 +19,13 @@ internal static partial class Logging
     public const string LevelVariable = "CONNECT_LOG_LEVEL";
 
     /// <summary>
-    /// Loggers with a level from the start, as Kafka's connect-log4j.properties quiets some libraries: ASP.NET Core
-    /// would otherwise log every REST request at INFO. They show in <c>GET /admin/loggers</c> and can be changed there.
+    /// Loggers with a level from the start, as Kafka's connect-log4j.properties quiets some libraries: ASP.NET Core and
+    /// the .NET host would otherwise log every REST request and host event at INFO. They show in
+    /// <c>GET /admin/loggers</c> and can be changed there.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> InitialLevels = new Dictionary<string, string>
     {
-        ["Microsoft.AspNetCore"] = Log4jLevel.Warn,
+        ["Microsoft"] = Log4jLevel.Warn,
     };
 
     /// <summary>The process's logger factory, and the levels that every logger it creates consults on every call.</summary>

@@ -58,7 +58,7 @@ public sealed class LoggingTests
     {
         using var factory = Logging.Create(out var levels);
 
-        levels.AllExplicit().Should().ContainKey("Microsoft.AspNetCore").WhoseValue.Level.Should().Be("WARN");
+        levels.AllExplicit().Should().ContainKey("Microsoft").WhoseValue.Level.Should().Be("WARN");
         factory.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Information).Should().BeFalse();
     }
 

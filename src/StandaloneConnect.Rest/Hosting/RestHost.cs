@@ -74,7 +74,6 @@ internal sealed class RestHost : IAsyncDisposable
 
         builder.Logging.ClearProviders()
             .SetMinimumLevel(LogLevel.Trace)
-            .AddFilter("Microsoft", LogLevel.Warning)
             .AddProvider(new ForwardingLoggerProvider(loggerFactory));
         builder.Services.AddRoutingCore();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

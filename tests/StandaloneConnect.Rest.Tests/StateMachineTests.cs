@@ -1,0 +1,420 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace StandaloneConnect.Rest.Tests;
+
+/// <summary>
+/// The connector and task state machine (reference §2) driven through REST: pause, resume, stop, restart (plain, with
+/// tasks, only failed), task restart, failures with traces, delete. One worker for the class; each test has its own connector.
+/// </summary>
+public sealed class StateMachineTests
+{
+    private RestTestHost _host = null!;
+
+    [OneTimeSetUp]
+    public async Task StartWorker()
+    {
+        _host = await RestTestHost.StartAsync("""
+            config.providers=file
+            config.providers.file.class=org.apache.kafka.common.config.provider.FileConfigProvider
+            """);
+        _host.Directory.WriteFile("in.txt", "");
+    }
+
+    [OneTimeTearDown]
+    public async Task StopWorker() => await _host.DisposeAsync();
+
+    // ---- pause / resume / stop -------------------------------------------------------------------------------------
+
+    [Test]
+    public async Task Pause_RunningConnector_Returns202AndPausesConnectorAndTasks()
+    {
+        await CreateRunningAsync("pause");
+
+        var (status, body) = await _host.CallAsync(HttpMethod.Put, "/connectors/pause/pause");
+
+        status.Should().Be(HttpStatusCode.Accepted);
+        body.Should().BeNull();
+        await _host.WaitForStatusAsync("pause", s => Is(s, "PAUSED", "PAUSED"), "connector and task should be PAUSED");
+        (await _host.GetJsonAsync("/connectors/pause/tasks")).AsArray().Should().ContainSingle("a paused connector keeps its tasks");
+    }
+
+    [Test]
+    public async Task Pause_AlreadyPaused_IsIdempotent()
+    {
+        await CreateRunningAsync("pause-twice");
+        (await _host.CallAsync(HttpMethod.Put, "/connectors/pause-twice/pause")).Status.Should().Be(HttpStatusCode.Accepted);
+        await _host.WaitForStatusAsync("pause-twice", s => Is(s, "PAUSED", "PAUSED"), "connector and task should be PAUSED");
+
+        var (status, _) = await _host.CallAsync(HttpMethod.Put, "/connectors/pause-twice/pause");
+
+        status.Should().Be(HttpStatusCode.Accepted);
+        Is(await Status("pause-twice"), "PAUSED", "PAUSED").Should().BeTrue();
+    }
+
+    [Test]
+    public async Task Resume_PausedConnector_Returns202AndRunsAgain()
+    {
+        await CreateRunningAsync("resume");
+        await _host.CallAsync(HttpMethod.Put, "/connectors/resume/pause");
+        await _host.WaitForStatusAsync("resume", s => Is(s, "PAUSED", "PAUSED"), "connector and task should be PAUSED");
+
+        var (status, body) = await _host.CallAsync(HttpMethod.Put, "/connectors/resume/resume");
+
+        status.Should().Be(HttpStatusCode.Accepted);
+        body.Should().BeNull();
+        await _host.WaitForStatusAsync("resume", s => Is(s, "RUNNING", "RUNNING"), "connector and task should run again");
+    }
+
+    [Test]
+    public async Task Resume_RunningConnector_IsIdempotent()
+    {
+        await CreateRunningAsync("resume-running");
+
+        var (status, _) = await _host.CallAsync(HttpMethod.Put, "/connectors/resume-running/resume");
+
+        status.Should().Be(HttpStatusCode.Accepted);
+        Is(await Status("resume-running"), "RUNNING", "RUNNING").Should().BeTrue();
+    }
+
+    [Test]
+    public async Task Stop_RunningConnector_Returns204AndRemovesTasks()
+    {
+        await CreateRunningAsync("stop");
+
+        var (status, body) = await _host.CallAsync(HttpMethod.Put, "/connectors/stop/stop");
+
+        status.Should().Be(HttpStatusCode.NoContent);
+        body.Should().BeNull();
+        var after = await Status("stop");
+        State(after).Should().Be("STOPPED");
+        after["tasks"]!.AsArray().Should().BeEmpty();
+        (await _host.GetJsonAsync("/connectors/stop"))["tasks"]!.AsArray().Should().BeEmpty();
+        (await _host.GetJsonAsync("/connectors/stop/tasks")).AsArray().Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task Stop_Twice_IsIdempotent()
+    {
+        await CreateRunningAsync("stop-twice");
+        (await _host.CallAsync(HttpMethod.Put, "/connectors/stop-twice/stop")).Status.Should().Be(HttpStatusCode.NoContent);
+
+        var (status, _) = await _host.CallAsync(HttpMethod.Put, "/connectors/stop-twice/stop");
+
+        status.Should().Be(HttpStatusCode.NoContent);
+        var after = await Status("stop-twice");
+        State(after).Should().Be("STOPPED");
+        after["tasks"]!.AsArray().Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task Resume_StoppedConnector_RegeneratesTasksAndRuns()
+    {
+        await CreateRunningAsync("resume-stopped");
+        await _host.CallAsync(HttpMethod.Put, "/connectors/resume-stopped/stop");
+
+        var (status, _) = await _host.CallAsync(HttpMethod.Put, "/connectors/resume-stopped/resume");
+
+        status.Should().Be(HttpStatusCode.Accepted);
+        await _host.WaitForStatusAsync("resume-stopped", s => Is(s, "RUNNING", "RUNNING"), "the connector should run with a new task");
+        var tasks = await _host.GetJsonAsync("/connectors/resume-stopped/tasks");
+        tasks.AsArray().Should().ContainSingle();
+        tasks[0]!["config"]!["topic"]!.GetValue<string>().Should().Be("rest-topic");
+    }
+
+    [Test]
+    public async Task Pause_StoppedConnectorThenResume_Runs()
+    {
+        await CreateRunningAsync("stopped-paused");
+        await _host.CallAsync(HttpMethod.Put, "/connectors/stopped-paused/stop");
+        (await _host.CallAsync(HttpMethod.Put, "/connectors/stopped-paused/pause")).Status.Should().Be(HttpStatusCode.Accepted);
+
+        (await _host.CallAsync(HttpMethod.Put, "/connectors/stopped-paused/resume")).Status.Should().Be(HttpStatusCode.Accepted);
+
+        await _host.WaitForStatusAsync("stopped-paused", s => Is(s, "RUNNING", "RUNNING"), "the connector should run with a new task");
+    }
+
+    // ---- restart ---------------------------------------------------------------------------------------------------
+
+    [Test]
+    public async Task Restart_Plain_Returns204WithoutBodyAndKeepsRunning()
+    {
+        await CreateRunningAsync("restart-plain");
+
+        using var response = await _host.SendAsync(HttpMethod.Post, "/connectors/restart-plain/restart");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await response.Content.ReadAsStringAsync()).Should().BeEmpty();
+        await _host.WaitForStatusAsync("restart-plain", s => Is(s, "RUNNING", "RUNNING"), "the connector should run after the restart");
+    }
+
+    [TestCase("includeTasks=true")]
+    [TestCase("includeTasks=true&onlyFailed=false")]
+    public async Task Restart_IncludeTasks_Returns202WithEverythingRestartingThenRuns(string query)
+    {
+        var name = "restart-tasks-" + query.Length;
+        await CreateRunningAsync(name);
+
+        var (status, body) = await _host.CallAsync(HttpMethod.Post, $"/connectors/{name}/restart?{query}");
+
+        status.Should().Be(HttpStatusCode.Accepted);
+        body!["name"]!.GetValue<string>().Should().Be(name);
+        body["type"]!.GetValue<string>().Should().Be("source");
+        Is(body, "RESTARTING", "RESTARTING").Should().BeTrue(body.ToJsonString());
+        await _host.WaitForStatusAsync(name, s => Is(s, "RUNNING", "RUNNING"), "connector and task should run after the restart");
+    }
+
+    [Test]
+    public async Task Restart_OnlyFailedOnHealthyConnector_Returns202AndRestartsNothing()
+    {
+        await CreateRunningAsync("restart-healthy");
+
+        var (status, body) = await _host.CallAsync(HttpMethod.Post, "/connectors/restart-healthy/restart?includeTasks=true&onlyFailed=true");
+
+        status.Should().Be(HttpStatusCode.Accepted);
+        Is(body!, "RUNNING", "RUNNING").Should().BeTrue(body.ToJsonString());
+        Is(await Status("restart-healthy"), "RUNNING", "RUNNING").Should().BeTrue();
+    }
+
+    [Test]
+    public async Task Restart_OnlyFailedWithoutIncludeTasks_Returns202AndRestartsNothing()
+    {
+        await CreateRunningAsync("restart-onlyfailed");
+
+        var (status, body) = await _host.CallAsync(HttpMethod.Post, "/connectors/restart-onlyfailed/restart?onlyFailed=true");
+
+        status.Should().Be(HttpStatusCode.Accepted);
+        Is(body!, "RUNNING", "RUNNING").Should().BeTrue(body.ToJsonString());
+    }
+
+    [Test]
+    public async Task RestartTask_ExistingTask_Returns204AndTaskRuns()
+    {
+        await CreateRunningAsync("restart-task");
+
+        using var response = await _host.SendAsync(HttpMethod.Post, "/connectors/restart-task/tasks/0/restart");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await response.Content.ReadAsStringAsync()).Should().BeEmpty();
+        await _host.WaitForStatusAsync("restart-task", s => Is(s, "RUNNING", "RUNNING"), "the task should run after its restart");
+    }
+
+    [TestCase(9)]
+    [TestCase(1)]
+    public async Task RestartTask_UnknownTask_Returns404AndAddsNoStatus(int task)
+    {
+        var name = "restart-task-missing-" + task;
+        await CreateRunningAsync(name);
+
+        var (status, body) = await _host.CallAsync(HttpMethod.Post, $"/connectors/{name}/tasks/{task}/restart");
+
+        status.Should().Be(HttpStatusCode.NotFound);
+        RestTestHost.ShouldBeError(body, 404);
+        body!["message"]!.GetValue<string>().Should().Be($"Task {name}-{task} not found");
+        (await Status(name))["tasks"]!.AsArray().Should().ContainSingle("no status may be recorded for a task that does not exist");
+    }
+
+    // ---- failures --------------------------------------------------------------------------------------------------
+
+    [Test]
+    public async Task SinkTask_FileIsADirectory_FailsTheTaskWithTraceConnectorRunning()
+    {
+        await CreateFailingSinkAsync("sink-fails");
+
+        var status = await Status("sink-fails");
+
+        State(status).Should().Be("RUNNING");
+        status["connector"]!.AsObject().ContainsKey("trace").Should().BeFalse();
+        var task = await _host.GetJsonAsync("/connectors/sink-fails/tasks/0/status");
+        task["state"]!.GetValue<string>().Should().Be("FAILED");
+        task["trace"]!.GetValue<string>().Should().Contain("Couldn't find or create file").And.Contain("\n", "the trace is the whole exception text");
+        status["tasks"]![0]!["trace"]!.GetValue<string>().Should().Be(task["trace"]!.GetValue<string>());
+    }
+
+    [Test]
+    public async Task Status_HealthyConnector_OmitsTrace()
+    {
+        await CreateRunningAsync("no-trace");
+
+        var status = await Status("no-trace");
+        var task = await _host.GetJsonAsync("/connectors/no-trace/tasks/0/status");
+
+        status["connector"]!.AsObject().Select(p => p.Key).Should().BeEquivalentTo("state", "worker_id");
+        status["tasks"]![0]!.AsObject().Select(p => p.Key).Should().BeEquivalentTo("id", "state", "worker_id");
+        task.AsObject().Select(p => p.Key).Should().BeEquivalentTo("id", "state", "worker_id");
+    }
+
+    [Test]
+    public async Task FailedTask_PlainRestartPauseResumeAndTime_StaysFailed()
+    {
+        await CreateFailingSinkAsync("stays-failed");
+        var trace = (await Status("stays-failed"))["tasks"]![0]!["trace"]!.GetValue<string>();
+
+        (await _host.CallAsync(HttpMethod.Post, "/connectors/stays-failed/restart")).Status.Should().Be(HttpStatusCode.NoContent);
+        await ShouldStayAsync("stays-failed", s => TaskStates(s) == "FAILED" && s["tasks"]![0]!["trace"]!.GetValue<string>() == trace,
+            TimeSpan.FromSeconds(1), "a FAILED task is never restarted automatically, nor by a connector-only restart");
+    }
+
+    [Test]
+    public async Task Restart_OnlyFailedWithFailedTask_RestartsOnlyThatTask()
+    {
+        var directory = await CreateFailingSinkAsync("restart-failed-task");
+        Directory.Delete(directory); // the file can now be created: the restarted task will run
+
+        var (status, body) = await _host.CallAsync(HttpMethod.Post, "/connectors/restart-failed-task/restart?includeTasks=true&onlyFailed=true");
+
+        status.Should().Be(HttpStatusCode.Accepted);
+        Is(body!, "RUNNING", "RESTARTING").Should().BeTrue(body.ToJsonString());
+        body["tasks"]![0]!.AsObject().ContainsKey("trace").Should().BeFalse();
+        await _host.WaitForStatusAsync("restart-failed-task", s => Is(s, "RUNNING", "RUNNING"), "the restarted task should run");
+    }
+
+    [Test]
+    public async Task RestartTask_FailedTask_RunsAgainOnceTheCauseIsGone()
+    {
+        var directory = await CreateFailingSinkAsync("restart-one-failed");
+        Directory.Delete(directory);
+
+        var (status, _) = await _host.CallAsync(HttpMethod.Post, "/connectors/restart-one-failed/tasks/0/restart");
+
+        status.Should().Be(HttpStatusCode.NoContent);
+        var running = await _host.WaitForStatusAsync("restart-one-failed", s => Is(s, "RUNNING", "RUNNING"), "the restarted task should run");
+        running["tasks"]![0]!.AsObject().ContainsKey("trace").Should().BeFalse();
+    }
+
+    [Test]
+    public async Task Pause_FailedConnector_Returns202AndStaysFailed()
+    {
+        await CreateFailedConnectorAsync("pause-failed");
+
+        var (status, _) = await _host.CallAsync(HttpMethod.Put, "/connectors/pause-failed/pause");
+
+        status.Should().Be(HttpStatusCode.Accepted);
+        var after = await Status("pause-failed");
+        State(after).Should().Be("FAILED");
+        after["connector"]!["trace"]!.GetValue<string>().Should().NotBeNullOrEmpty();
+    }
+
+    [Test]
+    public async Task Stop_FailedConnector_IsStopped()
+    {
+        await CreateFailedConnectorAsync("stop-failed");
+
+        var (status, _) = await _host.CallAsync(HttpMethod.Put, "/connectors/stop-failed/stop");
+
+        status.Should().Be(HttpStatusCode.NoContent);
+        var after = await Status("stop-failed");
+        State(after).Should().Be("STOPPED");
+        after["connector"]!.AsObject().ContainsKey("trace").Should().BeFalse();
+        after["tasks"]!.AsArray().Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task Restart_OnlyFailedWithFailedConnector_RestartsTheConnector()
+    {
+        var secrets = await CreateFailedConnectorAsync("restart-failed-connector");
+        File.WriteAllText(secrets, "batch=20\n");
+
+        var (status, body) = await _host.CallAsync(HttpMethod.Post, "/connectors/restart-failed-connector/restart?onlyFailed=true");
+
+        status.Should().Be(HttpStatusCode.Accepted);
+        State(body!).Should().Be("RESTARTING", body.ToJsonString());
+        body["tasks"]!.AsArray().Should().OnlyContain(t => t!["state"]!.GetValue<string>() == "RUNNING", "tasks are not included");
+        await _host.WaitForStatusAsync("restart-failed-connector", s => State(s) == "RUNNING", "the restarted connector should run");
+    }
+
+    // ---- delete ----------------------------------------------------------------------------------------------------
+
+    [Test]
+    public async Task Delete_RunningConnector_Returns204ThenNotFound()
+    {
+        await CreateRunningAsync("delete");
+
+        var (status, body) = await _host.CallAsync(HttpMethod.Delete, "/connectors/delete");
+
+        status.Should().Be(HttpStatusCode.NoContent);
+        body.Should().BeNull();
+        var (infoStatus, info) = await _host.CallAsync(HttpMethod.Get, "/connectors/delete");
+        infoStatus.Should().Be(HttpStatusCode.NotFound);
+        RestTestHost.ShouldBeError(info, 404, "Connector delete not found");
+        var (statusStatus, statusBody) = await _host.CallAsync(HttpMethod.Get, "/connectors/delete/status");
+        statusStatus.Should().Be(HttpStatusCode.NotFound);
+        RestTestHost.ShouldBeError(statusBody, 404, "No status found for connector delete");
+        (await _host.GetJsonAsync("/connectors")).AsArray().Select(n => n!.GetValue<string>()).Should().NotContain("delete");
+        (await _host.CallAsync(HttpMethod.Delete, "/connectors/delete")).Status.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task Delete_ThenCreateSameName_StartsFresh()
+    {
+        await CreateRunningAsync("recreate");
+        await _host.CallAsync(HttpMethod.Put, "/connectors/recreate/pause");
+        (await _host.CallAsync(HttpMethod.Delete, "/connectors/recreate")).Status.Should().Be(HttpStatusCode.NoContent);
+
+        await CreateRunningAsync("recreate");
+
+        Is(await Status("recreate"), "RUNNING", "RUNNING").Should().BeTrue("a new connector starts in RUNNING, not the old target state");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private async Task CreateRunningAsync(string name)
+    {
+        var (status, body) = await _host.CallAsync(HttpMethod.Post, "/connectors",
+            new JsonObject { ["name"] = name, ["config"] = _host.SourceConfig() }.ToJsonString());
+        status.Should().Be(HttpStatusCode.Created, body?.ToJsonString());
+        await _host.WaitForStatusAsync(name, s => Is(s, "RUNNING", "RUNNING"), $"{name} should be RUNNING with one RUNNING task");
+    }
+
+    /// <summary>A FileStreamSink whose <c>file</c> is a directory: its task fails at start. Returns the directory.</summary>
+    private async Task<string> CreateFailingSinkAsync(string name)
+    {
+        var directory = _host.Directory.CreateDirectory("dir-" + name);
+        var (status, body) = await _host.CallAsync(HttpMethod.Post, "/connectors",
+            new JsonObject { ["name"] = name, ["config"] = _host.SinkConfig(file: "dir-" + name, topic: "sm-" + name) }.ToJsonString());
+        status.Should().Be(HttpStatusCode.Created, body?.ToJsonString());
+        await _host.WaitForStatusAsync(name, s => Is(s, "RUNNING", "FAILED"), $"{name}'s task should fail at start");
+        return directory;
+    }
+
+    /// <summary>
+    /// A FileStreamSource whose batch.size comes from a config provider file: created valid, then the file is changed to
+    /// an invalid value and the connector restarted, so the connector instance fails at start. Returns the file.
+    /// </summary>
+    private async Task<string> CreateFailedConnectorAsync(string name)
+    {
+        var secrets = _host.Directory.WriteFile($"{name}.properties", "batch=10\n");
+        var config = _host.SourceConfig();
+        config["batch.size"] = $"${{file:{secrets}:batch}}";
+        var (status, body) = await _host.CallAsync(HttpMethod.Post, "/connectors", new JsonObject { ["name"] = name, ["config"] = config }.ToJsonString());
+        status.Should().Be(HttpStatusCode.Created, body?.ToJsonString());
+        await _host.WaitForStatusAsync(name, s => Is(s, "RUNNING", "RUNNING"), $"{name} should be RUNNING with one RUNNING task");
+        File.WriteAllText(secrets, "batch=not-a-number\n");
+        await _host.CallAsync(HttpMethod.Post, $"/connectors/{name}/restart");
+        await _host.WaitForStatusAsync(name, s => State(s) == "FAILED", $"{name} should fail on restart");
+        return secrets;
+    }
+
+    private Task<JsonNode> Status(string name) => _host.GetJsonAsync($"/connectors/{name}/status");
+
+    /// <summary>Polls the status for <paramref name="duration"/>, failing as soon as <paramref name="condition"/> does not hold.</summary>
+    private async Task ShouldStayAsync(string name, Func<JsonNode, bool> condition, TimeSpan duration, string because)
+    {
+        var end = DateTime.UtcNow + duration;
+        do
+        {
+            var status = await Status(name);
+            condition(status).Should().BeTrue("{0}; status: {1}", because, status.ToJsonString());
+            await Task.Delay(Eventually.PollInterval);
+        }
+        while (DateTime.UtcNow < end);
+    }
+
+    private static string State(JsonNode status) => status["connector"]!["state"]!.GetValue<string>();
+
+    private static string TaskStates(JsonNode status) =>
+        string.Join(",", status["tasks"]!.AsArray().Select(t => t!["state"]!.GetValue<string>()));
+
+    /// <summary>The connector is in <paramref name="connector"/> and it has exactly one task, in <paramref name="task"/>.</summary>
+    private static bool Is(JsonNode status, string connector, string task) => State(status) == connector && TaskStates(status) == task;
+}
