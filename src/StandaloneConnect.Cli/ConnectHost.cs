@@ -80,7 +80,7 @@ internal sealed partial class ConnectHost : IAsyncDisposable
                 await Startup(() => rest.StartAsync(cancellationToken)).ConfigureAwait(false);
                 LogRest(logger, string.Join(", ", rest.Urls), rest.AdminUrls.Count == 0 ? "disabled" : string.Join(", ", rest.AdminUrls));
                 await host.CreateStartupConnectorsAsync(startup, cancellationToken).ConfigureAwait(false);
-                herder.Ready();
+                await herder.ReadyAsync(cancellationToken).ConfigureAwait(false);
                 return host;
             }
             catch

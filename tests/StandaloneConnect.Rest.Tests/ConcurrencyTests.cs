@@ -16,6 +16,8 @@ public sealed class ConcurrencyTests
 {
     private const int Clients = 8;
     private const int OperationsPerClient = 20;
+    /// <summary>One clock for every answer of a test run, so answers of successive phases compare.</summary>
+    private static readonly long Origin = Stopwatch.GetTimestamp();
     private static readonly string[] Names = ["c0", "c1", "c2", "c3", "c4", "c5"];
 
     private static readonly Dictionary<Op, HttpStatusCode[]> Expected = new()
@@ -53,37 +55,29 @@ public sealed class ConcurrencyTests
         var disposed = false;
         try
         {
-            var outcomes = await RunClientsAsync(host, Clients, (client, random, send) => RandomOperationsAsync(host, client, random, send));
+            var storm = await RunClientsAsync(host, Clients, (client, random, send) => RandomOperationsAsync(host, client, random, send));
+            storm.Should().Contain(o => o.Op == Op.Create && o.Status == HttpStatusCode.Created)
+                .And.Contain(o => o.Op == Op.Delete && o.Status == HttpStatusCode.NoContent)
+                .And.Contain(o => o.Op == Op.Create && o.Status == HttpStatusCode.Conflict, "the run must race creations and deletions");
+            await TestContext.Out.WriteLineAsync(string.Join(", ", storm.GroupBy(o => $"{o.Op} {(int)o.Status}").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}")));
+            await ShouldBeConsistentAsync(host, storm);
 
-            var unexpected = outcomes.Where(o => !Expected[o.Op].Contains(o.Status)).ToList();
-            unexpected.Should().BeEmpty("only 409 for duplicates and 404 for missing connectors may be refused; got:\n{0}",
-                string.Join("\n", unexpected.Select(o => o.ToString())));
-            outcomes.Should().Contain(o => o.Op == Op.Create && o.Status == HttpStatusCode.Created)
-                .And.Contain(o => o.Op == Op.Delete && o.Status == HttpStatusCode.NoContent, "the run must exercise creation and deletion");
-
-            var listed = (await host.GetJsonAsync("/connectors")).AsArray().Select(n => n!.GetValue<string>()).ToList();
-            foreach (var name in Names)
+            // Then one client per name, all at once: delete, create, and a last operation whose outcome is known.
+            Op[] lastOps = [Op.Pause, Op.Stop, Op.Resume, Op.Delete, Op.Restart, Op.Pause];
+            var final = await RunClientsAsync(host, Names.Length, async (client, _, send) =>
             {
-                var mine = outcomes.Where(o => o.Name == name).ToList();
-                var created = mine.Count(o => o.Status == HttpStatusCode.Created);
-                var deleted = mine.Count(o => o is { Op: Op.Delete, Status: HttpStatusCode.NoContent });
-                (created - deleted).Should().BeInRange(0, 1, "successful creates and deletes of {0} must alternate", name);
-                listed.Contains(name).Should().Be(created - deleted == 1, "{0} was created {1} and deleted {2} time(s)", name, created, deleted);
-                if (KnownLastState(mine) is { } last)
-                {
-                    var state = await SettledStateAsync(host, name);
-                    state.Should().Be(last.State, "{0}'s last operation ({1}) ended before any other started", name, last.Outcome);
-                }
-            }
-
-            foreach (var name in listed)
-            {
-                await SettledStateAsync(host, name);
-            }
-
-            var expanded = (await host.GetJsonAsync("/connectors?expand=status&expand=info")).AsObject();
-            expanded.Select(kv => kv.Key).Should().BeEquivalentTo(listed);
-            expanded.Should().OnlyContain(kv => kv.Value!["status"]!["name"]!.GetValue<string>() == kv.Key && kv.Value["info"]!["name"]!.GetValue<string>() == kv.Key);
+                var name = Names[client];
+                await send(Op.Delete, name, HttpMethod.Delete, $"/connectors/{name}", null);
+                var body = new JsonObject { ["name"] = name, ["config"] = host.SourceConfig($"in-{name}.txt", $"t-{name}") };
+                await send(Op.Create, name, HttpMethod.Post, "/connectors", body.ToJsonString());
+                var (method, path, _) = Request(host, lastOps[client], name, client, 0);
+                await send(lastOps[client], name, method, path, null);
+            });
+            var all = storm.Concat(final).ToList();
+            var listed = await ShouldBeConsistentAsync(host, all);
+            Names.Select(n => KnownLastState(all.Where(o => o.Name == n).ToList())?.State)
+                .Should().Equal(["PAUSED", "STOPPED", "RUNNING", "ABSENT", "RUNNING", "PAUSED"]);
+            listed.Should().BeEquivalentTo(["c0", "c1", "c2", "c4", "c5"]);
             await StoreShouldMatchAsync(host, listed);
 
             using (var response = await host.CreateAsync("after-the-storm", host.SourceConfig("in-after.txt", "t-after")))
@@ -167,10 +161,17 @@ public sealed class ConcurrencyTests
         {
             var name = Names[random.Next(Names.Length)];
             var op = ops[random.Next(ops.Length)];
-            var config = host.SourceConfig($"in-{name}.txt", $"t-{name}");
-            config["x.writer"] = $"{client}-{i}";
-            var (method, path, body) = op switch
-            {
+            var (method, path, body) = Request(host, op, name, client, i);
+            await send(op, name, method, path, body);
+        }
+    }
+
+    private static (HttpMethod Method, string Path, string? Body) Request(RestTestHost host, Op op, string name, int client, int i)
+    {
+        var config = host.SourceConfig($"in-{name}.txt", $"t-{name}");
+        config["x.writer"] = $"{client}-{i}";
+        return op switch
+        {
                 Op.Create => (HttpMethod.Post, "/connectors", new JsonObject { ["name"] = name, ["config"] = config }.ToJsonString()),
                 Op.Put => (HttpMethod.Put, $"/connectors/{name}/config", config.ToJsonString()),
                 Op.Patch => (HttpMethod.Patch, $"/connectors/{name}/config", $$"""{"x.patch":"{{client}}-{{i}}"}"""),
@@ -181,9 +182,7 @@ public sealed class ConcurrencyTests
                 Op.Restart => (HttpMethod.Post, $"/connectors/{name}/restart?includeTasks=true", null),
                 Op.Status => (HttpMethod.Get, $"/connectors/{name}/status", null),
                 _ => (HttpMethod.Get, "/connectors?expand=status&expand=info", (string?)null),
-            };
-            await send(op, name, method, path, body);
-        }
+        };
     }
 
     /// <summary>
@@ -193,12 +192,11 @@ public sealed class ConcurrencyTests
     private static async Task<List<Outcome>> RunClientsAsync(RestTestHost host, int clients, Func<int, Random, Send, Task> work)
     {
         var outcomes = new ConcurrentBag<Outcome>();
-        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var clock = Stopwatch.StartNew();
+        using var go = new SemaphoreSlim(0, clients);
         var running = Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
             using var http = new HttpClient { BaseAddress = host.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-            await go.Task;
+            await go.WaitAsync();
             await work(client, new Random(1000 + client), async (op, name, method, path, body) =>
             {
                 using var request = new HttpRequestMessage(method, path);
@@ -208,15 +206,52 @@ public sealed class ConcurrencyTests
                     request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 }
 
-                var started = clock.Elapsed;
+                var started = Stopwatch.GetElapsedTime(Origin);
                 using var response = await http.SendAsync(request);
                 var text = await response.Content.ReadAsStringAsync();
-                outcomes.Add(new Outcome(client, op, name, response.StatusCode, text, started, clock.Elapsed));
+                outcomes.Add(new Outcome(client, op, name, response.StatusCode, text, started, Stopwatch.GetElapsedTime(Origin)));
             });
         })).ToList();
-        go.SetResult();
+        go.Release(clients);
         await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(45));
         return [.. outcomes.OrderBy(o => o.Started)];
+    }
+
+    /// <summary>
+    /// Checks the answers and the herder against each other: only expected statuses; per name, successful creations and
+    /// deletions alternate and decide whether it is listed; a name whose last state change is known is in that state;
+    /// every listed connector has a settled status and appears in the expanded listing. Returns the listed names.
+    /// </summary>
+    private static async Task<List<string>> ShouldBeConsistentAsync(RestTestHost host, List<Outcome> outcomes)
+    {
+        var unexpected = outcomes.Where(o => !Expected[o.Op].Contains(o.Status)).ToList();
+        unexpected.Should().BeEmpty("only 409 for duplicates and 404 for missing connectors may be refused; got:\n{0}",
+            string.Join("\n", unexpected.Select(o => o.ToString())));
+        var listed = (await host.GetJsonAsync("/connectors")).AsArray().Select(n => n!.GetValue<string>()).ToList();
+        foreach (var name in Names)
+        {
+            var mine = outcomes.Where(o => o.Name == name).ToList();
+            var created = mine.Count(o => o.Status == HttpStatusCode.Created);
+            var deleted = mine.Count(o => o is { Op: Op.Delete, Status: HttpStatusCode.NoContent });
+            (created - deleted).Should().BeInRange(0, 1, "successful creates and deletes of {0} must alternate", name);
+            listed.Contains(name).Should().Be(created - deleted == 1, "{0} was created {1} and deleted {2} time(s)", name, created, deleted);
+            if (KnownLastState(mine) is { } last)
+            {
+                var state = await SettledStateAsync(host, name);
+                state.Should().Be(last.State, "{0}'s last state change ({1}) started after every other one was answered; all its operations:\n{2}",
+                    name, last.Outcome, string.Join("\n", mine));
+            }
+        }
+
+        foreach (var name in listed)
+        {
+            await SettledStateAsync(host, name);
+        }
+
+        var expanded = (await host.GetJsonAsync("/connectors?expand=status&expand=info")).AsObject();
+        expanded.Select(kv => kv.Key).Should().BeEquivalentTo(listed);
+        expanded.Should().OnlyContain(kv => kv.Value!["status"]!["name"]!.GetValue<string>() == kv.Key && kv.Value["info"]!["name"]!.GetValue<string>() == kv.Key);
+        return listed;
     }
 
     /// <summary>

@@ -294,7 +294,6 @@ public sealed class DurableConnectorsTests
     }
 
     [Test]
-    [Category("KnownBug")]
     public async Task StoredConnectorWithRemovedClassAfterAGoodOne_Start_KeepsBothInTheStore()
     {
         using var dir = NewDirectory();

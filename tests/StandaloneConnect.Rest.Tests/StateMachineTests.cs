@@ -160,8 +160,42 @@ public sealed class StateMachineTests
         status.Should().Be(HttpStatusCode.Accepted);
         body!["name"]!.GetValue<string>().Should().Be(name);
         body["type"]!.GetValue<string>().Should().Be("source");
-        Is(body, "RESTARTING", "RESTARTING").Should().BeTrue(body.ToJsonString());
+        Is(body, "RESTARTING", "RESTARTING").Should().BeTrue(body!.ToJsonString());
         await _host.WaitForStatusAsync(name, s => Is(s, "RUNNING", "RUNNING"), "connector and task should run after the restart");
+    }
+
+    [Test]
+    public async Task Restart_IncludeTasksOnPausedConnector_ReturnsToPaused()
+    {
+        await CreateRunningAsync("restart-paused");
+        await _host.CallAsync(HttpMethod.Put, "/connectors/restart-paused/pause");
+        await _host.WaitForStatusAsync("restart-paused", s => Is(s, "PAUSED", "PAUSED"), "connector and task should be PAUSED");
+
+        var (status, body) = await _host.CallAsync(HttpMethod.Post, "/connectors/restart-paused/restart?includeTasks=true");
+
+        status.Should().Be(HttpStatusCode.Accepted);
+        Is(body!, "RESTARTING", "RESTARTING").Should().BeTrue(body!.ToJsonString());
+        await _host.WaitForStatusAsync("restart-paused", s => Is(s, "PAUSED", "PAUSED"), "the restarted connector keeps its target state PAUSED");
+    }
+
+    [Test]
+    public async Task Restart_StoppedConnector_StaysStopped()
+    {
+        await CreateRunningAsync("restart-stopped");
+        await _host.CallAsync(HttpMethod.Put, "/connectors/restart-stopped/stop");
+
+        var (plainStatus, plainBody) = await _host.CallAsync(HttpMethod.Post, "/connectors/restart-stopped/restart");
+        var (status, body) = await _host.CallAsync(HttpMethod.Post, "/connectors/restart-stopped/restart?includeTasks=true");
+
+        plainStatus.Should().Be(HttpStatusCode.NoContent);
+        plainBody.Should().BeNull();
+        status.Should().Be(HttpStatusCode.Accepted);
+        Is(body!, "RESTARTING", "").Should().BeTrue(body!.ToJsonString());
+        Is(await Status("restart-stopped"), "STOPPED", "").Should().BeTrue("a restart applies the target state STOPPED again");
+        (await _host.GetJsonAsync("/connectors/restart-stopped/tasks")).AsArray().Should().BeEmpty();
+        var (taskStatus, taskBody) = await _host.CallAsync(HttpMethod.Get, "/connectors/restart-stopped/tasks/0/status");
+        taskStatus.Should().Be(HttpStatusCode.NotFound);
+        RestTestHost.ShouldBeError(taskBody, 404, "No status found for task restart-stopped-0");
     }
 
     [Test]
@@ -172,7 +206,7 @@ public sealed class StateMachineTests
         var (status, body) = await _host.CallAsync(HttpMethod.Post, "/connectors/restart-healthy/restart?includeTasks=true&onlyFailed=true");
 
         status.Should().Be(HttpStatusCode.Accepted);
-        Is(body!, "RUNNING", "RUNNING").Should().BeTrue(body.ToJsonString());
+        Is(body!, "RUNNING", "RUNNING").Should().BeTrue(body!.ToJsonString());
         Is(await Status("restart-healthy"), "RUNNING", "RUNNING").Should().BeTrue();
     }
 
@@ -184,7 +218,7 @@ public sealed class StateMachineTests
         var (status, body) = await _host.CallAsync(HttpMethod.Post, "/connectors/restart-onlyfailed/restart?onlyFailed=true");
 
         status.Should().Be(HttpStatusCode.Accepted);
-        Is(body!, "RUNNING", "RUNNING").Should().BeTrue(body.ToJsonString());
+        Is(body!, "RUNNING", "RUNNING").Should().BeTrue(body!.ToJsonString());
     }
 
     [Test]
@@ -251,8 +285,10 @@ public sealed class StateMachineTests
         var trace = (await Status("stays-failed"))["tasks"]![0]!["trace"]!.GetValue<string>();
 
         (await _host.CallAsync(HttpMethod.Post, "/connectors/stays-failed/restart")).Status.Should().Be(HttpStatusCode.NoContent);
+        (await _host.CallAsync(HttpMethod.Put, "/connectors/stays-failed/pause")).Status.Should().Be(HttpStatusCode.Accepted);
+        (await _host.CallAsync(HttpMethod.Put, "/connectors/stays-failed/resume")).Status.Should().Be(HttpStatusCode.Accepted);
         await ShouldStayAsync("stays-failed", s => TaskStates(s) == "FAILED" && s["tasks"]![0]!["trace"]!.GetValue<string>() == trace,
-            TimeSpan.FromSeconds(1), "a FAILED task is never restarted automatically, nor by a connector-only restart");
+            TimeSpan.FromSeconds(1), "a FAILED task is never restarted automatically, nor by a connector-only restart, pause or resume");
     }
 
     [Test]
@@ -264,7 +300,7 @@ public sealed class StateMachineTests
         var (status, body) = await _host.CallAsync(HttpMethod.Post, "/connectors/restart-failed-task/restart?includeTasks=true&onlyFailed=true");
 
         status.Should().Be(HttpStatusCode.Accepted);
-        Is(body!, "RUNNING", "RESTARTING").Should().BeTrue(body.ToJsonString());
+        Is(body!, "RUNNING", "RESTARTING").Should().BeTrue(body!.ToJsonString());
         body["tasks"]![0]!.AsObject().ContainsKey("trace").Should().BeFalse();
         await _host.WaitForStatusAsync("restart-failed-task", s => Is(s, "RUNNING", "RUNNING"), "the restarted task should run");
     }
@@ -313,14 +349,32 @@ public sealed class StateMachineTests
     public async Task Restart_OnlyFailedWithFailedConnector_RestartsTheConnector()
     {
         var secrets = await CreateFailedConnectorAsync("restart-failed-connector");
-        File.WriteAllText(secrets, "batch=20\n");
+        await File.WriteAllTextAsync(secrets, "batch=20\n");
 
         var (status, body) = await _host.CallAsync(HttpMethod.Post, "/connectors/restart-failed-connector/restart?onlyFailed=true");
 
         status.Should().Be(HttpStatusCode.Accepted);
-        State(body!).Should().Be("RESTARTING", body.ToJsonString());
+        State(body!).Should().Be("RESTARTING", body!.ToJsonString());
         body["tasks"]!.AsArray().Should().OnlyContain(t => t!["state"]!.GetValue<string>() == "RUNNING", "tasks are not included");
         await _host.WaitForStatusAsync("restart-failed-connector", s => State(s) == "RUNNING", "the restarted connector should run");
+    }
+
+    // ---- config updates keep the target state -----------------------------------------------------------------------
+
+    [TestCase("pause", "PAUSED", "PAUSED")]
+    [TestCase("stop", "STOPPED", "")]
+    public async Task PutConfig_PausedOrStoppedConnector_KeepsTheTargetState(string action, string state, string taskStates)
+    {
+        var name = "update-" + action;
+        await CreateRunningAsync(name);
+        await _host.CallAsync(HttpMethod.Put, $"/connectors/{name}/{action}");
+        await _host.WaitForStatusAsync(name, s => Is(s, state, taskStates), $"the connector should be {state}");
+
+        var (status, body) = await _host.CallAsync(HttpMethod.Put, $"/connectors/{name}/config", _host.SourceConfig(topic: "updated").ToJsonString());
+
+        status.Should().Be(HttpStatusCode.OK, body?.ToJsonString());
+        await _host.WaitForStatusAsync(name, s => Is(s, state, taskStates), $"an updated config must not change the target state {state}");
+        (await _host.GetJsonAsync($"/connectors/{name}/config"))["topic"]!.GetValue<string>().Should().Be("updated");
     }
 
     // ---- delete ----------------------------------------------------------------------------------------------------
@@ -389,7 +443,7 @@ public sealed class StateMachineTests
         var (status, body) = await _host.CallAsync(HttpMethod.Post, "/connectors", new JsonObject { ["name"] = name, ["config"] = config }.ToJsonString());
         status.Should().Be(HttpStatusCode.Created, body?.ToJsonString());
         await _host.WaitForStatusAsync(name, s => Is(s, "RUNNING", "RUNNING"), $"{name} should be RUNNING with one RUNNING task");
-        File.WriteAllText(secrets, "batch=not-a-number\n");
+        await File.WriteAllTextAsync(secrets, "batch=not-a-number\n");
         await _host.CallAsync(HttpMethod.Post, $"/connectors/{name}/restart");
         await _host.WaitForStatusAsync(name, s => State(s) == "FAILED", $"{name} should fail on restart");
         return secrets;
@@ -415,6 +469,6 @@ public sealed class StateMachineTests
     private static string TaskStates(JsonNode status) =>
         string.Join(",", status["tasks"]!.AsArray().Select(t => t!["state"]!.GetValue<string>()));
 
-    /// <summary>The connector is in <paramref name="connector"/> and it has exactly one task, in <paramref name="task"/>.</summary>
+    /// <summary>The connector is in <paramref name="connector"/> and its tasks' states, comma-separated, are <paramref name="task"/> ("" for none).</summary>
     private static bool Is(JsonNode status, string connector, string task) => State(status) == connector && TaskStates(status) == task;
 }

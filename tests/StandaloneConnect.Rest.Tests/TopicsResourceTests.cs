@@ -30,7 +30,7 @@ public sealed class TopicsResourceTests
     {
         var topics = await WaitForJsonAsync($"/connectors/{Source}/topics", t => Topics(t, Source).Count > 0, "the source's topic is recorded");
 
-        ShouldBeJson(topics, $$"""{"{{Source}}":{"topics":["{{Topic}}"]}}""");
+        ShouldBeJson(topics, $$$"""{"{{{Source}}}":{"topics":["{{{Topic}}}"]}}""");
     }
 
     [Test]
@@ -48,8 +48,8 @@ public sealed class TopicsResourceTests
         var afterMoreRecords = await WaitForJsonAsync($"/connectors/{name}/topics", t => Topics(t, name).Count > 0, "the topic is recorded again");
 
         reset.StatusCode.Should().Be(HttpStatusCode.Accepted);
-        ShouldBeJson(afterReset, $$"""{"{{name}}":{"topics":[]}}""");
-        ShouldBeJson(afterMoreRecords, $$"""{"{{name}}":{"topics":["topics-b"]}}""");
+        ShouldBeJson(afterReset, $$$"""{"{{{name}}}":{"topics":[]}}""");
+        ShouldBeJson(afterMoreRecords, $$$"""{"{{{name}}}":{"topics":["topics-b"]}}""");
     }
 
     [Test]

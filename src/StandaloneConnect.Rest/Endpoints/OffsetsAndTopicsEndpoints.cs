@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StandaloneConnect.Runtime.Configuration;
+using StandaloneConnect.Runtime.Herder;
 using StandaloneConnect.Sdk;
 
 namespace StandaloneConnect.Rest.Endpoints;
@@ -21,6 +22,11 @@ internal static class OffsetsAndTopicsEndpoints
         app.MapPatch("/connectors/{connector}/offsets", async (string connector, HttpRequest request, CancellationToken ct) =>
         {
             var offsets = RestMapping.Offsets(await ConnectApiContext.ReadJsonAsync(request, ct).ConfigureAwait(false));
+            if (offsets.Count == 0)
+            {
+                throw new BadRequestException("Partitions / offsets need to be provided for an alter offsets request");
+            }
+
             var message = await herder.AlterOffsetsAsync(connector, offsets, ct).ConfigureAwait(false);
             return ConnectorsEndpoints.Json(new MessageDto(message));
         });

@@ -124,9 +124,21 @@ internal static class RestMapping
     private static IReadOnlyDictionary<string, object?>? OffsetMap(JsonElement element, string what) => element.ValueKind switch
     {
         JsonValueKind.Null => null,
-        JsonValueKind.Object => OffsetJson.ReadMap(element),
+        JsonValueKind.Object => ReadOffsetMap(element, what),
         _ => throw new RestException(400, $"The {what} of a connector offset must be a JSON object or null, but was {Kind(element)}"),
     };
+
+    private static Dictionary<string, object?> ReadOffsetMap(JsonElement element, string what)
+    {
+        try
+        {
+            return OffsetJson.ReadMap(element);
+        }
+        catch (FormatException e)
+        {
+            throw new RestException(400, $"The {what} of a connector offset may only contain primitive types (string, number, boolean, null) as values: {e.Message}");
+        }
+    }
 
     private static string Kind(JsonElement element) => element.ValueKind switch
     {

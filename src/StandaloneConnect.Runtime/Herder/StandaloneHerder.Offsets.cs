@@ -157,12 +157,21 @@ public sealed partial class StandaloneHerder
                 throw new BadRequestException($"The partition for a sink connector offset must contain the keys '{KafkaTopicKey}' and '{KafkaPartitionKey}'");
             }
 
-            var topic = Convert.ToString(partitionMap[KafkaTopicKey], CultureInfo.InvariantCulture) ?? "null";
-            var partitionValue = partitionMap[KafkaPartitionKey];
-            if (!int.TryParse(Convert.ToString(partitionValue, CultureInfo.InvariantCulture), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var partition) || partition < 0)
+            if (partitionMap[KafkaTopicKey] is not string topic)
             {
-                throw new BadRequestException($"Failed to parse the following Kafka partition value in the provided offsets: '{partitionValue ?? "null"}'. " +
-                                              "Partition values for sink connectors need to be non-negative integers.");
+                throw new BadRequestException("Kafka topic names must be valid strings and may not be null");
+            }
+
+            var partitionValue = partitionMap[KafkaPartitionKey] ?? throw new BadRequestException("Kafka partitions must be valid numbers and may not be null");
+            if (!int.TryParse(Convert.ToString(partitionValue, CultureInfo.InvariantCulture), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var partition))
+            {
+                throw new BadRequestException($"Failed to parse the following Kafka partition value in the provided offsets: '{partitionValue}'. " +
+                                              "Partition values for sink connectors need to be integers.");
+            }
+
+            if (partition < 0)
+            {
+                throw new BadRequestException($"Kafka partition {partition} of topic {topic} in the provided offsets is negative");
             }
 
             var tp = new TopicPartition(topic, partition);
@@ -177,10 +186,15 @@ public sealed partial class StandaloneHerder
                 throw new BadRequestException($"The offset for a sink connector should either be null or contain the key '{KafkaOffsetKey}'");
             }
 
-            if (!long.TryParse(Convert.ToString(offsetValue, CultureInfo.InvariantCulture), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var offset) || offset < 0)
+            if (!long.TryParse(Convert.ToString(offsetValue, CultureInfo.InvariantCulture), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var offset))
             {
                 throw new BadRequestException($"Failed to parse the following Kafka offset value in the provided offsets: '{offsetValue ?? "null"}'. " +
-                                              "Offset values for sink connectors need to be non-negative integers.");
+                                              "Offset values for sink connectors need to be integers.");
+            }
+
+            if (offset < 0)
+            {
+                throw new BadRequestException($"Kafka offset {offset} for {tp} in the provided offsets is negative; use a null offset to reset a partition");
             }
 
             parsed[tp] = offset;

@@ -47,19 +47,11 @@ public sealed partial class StandaloneHerder
         }
     }
 
-    /// <summary>The topics the connector has used since its topics were last reset (KIP-558).</summary>
-    public IReadOnlyList<string> GetActiveTopics(string name)
-    {
-        _ = Find(name) ?? throw new NotFoundException($"Connector {name} not found");
-        return _worker.ActiveTopics.Get(name);
-    }
+    /// <summary>The topics the connector has used since its topics were last reset (KIP-558); as in Kafka, none for an unknown name.</summary>
+    public IReadOnlyList<string> GetActiveTopics(string name) => _worker.ActiveTopics.Get(name);
 
     /// <summary>Forgets the connector's active topics; tasks record them again as they use them.</summary>
-    public void ResetActiveTopics(string name)
-    {
-        _ = Find(name) ?? throw new NotFoundException($"Connector {name} not found");
-        _worker.ActiveTopics.Reset(name);
-    }
+    public void ResetActiveTopics(string name) => _worker.ActiveTopics.Reset(name);
 
     /// <summary>Every connector's status, for worker-wide views (cluster endpoints, <c>expand=status</c>).</summary>
     public IReadOnlyList<ConnectorStatusInfo> GetAllStatuses()

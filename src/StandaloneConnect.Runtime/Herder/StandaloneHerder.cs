@@ -25,6 +25,7 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
     private readonly List<ConnectorEntry> _connectors = [];
     private readonly ConnectorConfigStore? _configStore;
     private bool _stopped;
+    private bool _ready;
 
     /// <param name="configStore">Where connector configs and target states are kept across restarts; null keeps them in memory only (Kafka's behaviour).</param>
     public StandaloneHerder(Worker worker, ConfigTransformer transformer, ILoggerFactory loggerFactory, ConnectorConfigStore? configStore = null)
@@ -41,10 +42,29 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
     public Worker Worker => _worker;
 
     /// <summary>True once start-up has created the configured connectors (<c>GET /health</c> answers healthy from then on).</summary>
-    public bool IsReady { get; private set; }
+    public bool IsReady
+    {
+        get => Volatile.Read(ref _ready);
+        private set => Volatile.Write(ref _ready, value);
+    }
 
-    /// <summary>Marks start-up as complete (Kafka's <c>herder.ready()</c>).</summary>
-    public void Ready() => IsReady = true;
+    /// <summary>
+    /// Marks start-up as complete (Kafka's <c>herder.ready()</c>) and writes the config store for the first time: until
+    /// then it is not written, so a start-up that fails half-way never drops a stored connector.
+    /// </summary>
+    public async Task ReadyAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            IsReady = true;
+            Persist();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     public IReadOnlyList<string> ConnectorNames
     {
@@ -394,7 +414,7 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
     /// <summary>Writes every connector's raw config and target state to the config store, if there is one (under the gate).</summary>
     private void Persist()
     {
-        if (_configStore is null)
+        if (_configStore is null || !IsReady)
         {
             return;
         }
