@@ -75,12 +75,13 @@ internal sealed partial class ConnectHost : IAsyncDisposable
                 app => app.MapConnectApi(api, loggerFactory),
                 admin => admin.MapLoggers(levels, loggerFactory.CreateLogger("StandaloneConnect.Rest.LoggingResource")));
             var host = new ConnectHost(config, herder, rest, [.. resources]);
+            resources.Clear(); // the host owns them now
             try
             {
                 await Startup(() => rest.StartAsync(cancellationToken)).ConfigureAwait(false);
                 LogRest(logger, string.Join(", ", rest.Urls), rest.AdminUrls.Count == 0 ? "disabled" : string.Join(", ", rest.AdminUrls));
-                await host.CreateStartupConnectorsAsync(startup, cancellationToken).ConfigureAwait(false);
-                await herder.ReadyAsync(cancellationToken).ConfigureAwait(false);
+                await host.CreateStartupConnectorsAsync(startup, logger, cancellationToken).ConfigureAwait(false);
+                await Startup(() => herder.ReadyAsync(cancellationToken)).ConfigureAwait(false);
                 return host;
             }
             catch
@@ -109,7 +110,13 @@ internal sealed partial class ConnectHost : IAsyncDisposable
         DisposeAll(_resources);
     }
 
-    private async Task CreateStartupConnectorsAsync(IReadOnlyList<StartupConnector> connectors, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the start-up connectors in order. A command-line file's connector that cannot be created stops the
+    /// worker (exit 3, as in Kafka). A stored one does not: one that fails to start stays registered as FAILED, one
+    /// that can no longer be created (class gone, config invalid) is logged and kept in the store untouched, so the
+    /// worker stays up and reachable over REST.
+    /// </summary>
+    private async Task CreateStartupConnectorsAsync(IReadOnlyList<StartupConnector> connectors, ILogger logger, CancellationToken cancellationToken)
     {
         foreach (var connector in connectors)
         {
@@ -117,6 +124,15 @@ internal sealed partial class ConnectHost : IAsyncDisposable
             {
                 await Herder.PutConnectorConfigAsync(connector.Name, connector.Config, connector.Target, allowReplace: false, cancellationToken)
                     .ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && connector.FromStore)
+            {
+                LogStoredConnectorFailed(logger, connector.Name, connector.Origin, Describe(e));
+                if (!Herder.ConnectorNames.Contains(connector.Name))
+                {
+                    await Herder.KeepUnrestoredAsync(new StoredConnector(connector.Name, connector.Config, connector.Target ?? TargetState.Started),
+                        cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -155,7 +171,7 @@ internal sealed partial class ConnectHost : IAsyncDisposable
     private static List<StartupConnector> MergeStartupConnectors(IReadOnlyList<StoredConnector> stored, IReadOnlyList<string> files,
         string? storeLocation, ILogger logger)
     {
-        var result = stored.Select(s => new StartupConnector(s.Name, s.Config, s.Target, storeLocation ?? "")).ToList();
+        var result = stored.Select(s => new StartupConnector(s.Name, s.Config, s.Target, storeLocation ?? "", FromStore: true)).ToList();
         var fromFiles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
@@ -235,7 +251,8 @@ internal sealed partial class ConnectHost : IAsyncDisposable
             ? e.Message
             : e.ToString();
 
-    private sealed record StartupConnector(string Name, IReadOnlyDictionary<string, string> Config, TargetState? Target, string Origin);
+    private sealed record StartupConnector(string Name, IReadOnlyDictionary<string, string> Config, TargetState? Target, string Origin,
+        bool FromStore = false);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Source offsets: {Type} store at {Location}")]
     private static partial void LogOffsets(ILogger logger, string type, string location);
@@ -245,6 +262,9 @@ internal sealed partial class ConnectHost : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Name}: the config in {File} replaces the one stored in {Store} (target state {Target})")]
     private static partial void LogFileWins(ILogger logger, string name, string file, string store, string target);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stored connector {Name} (from {Store}) could not be restored; it stays in the store until it is deleted or replaced over REST: {Message}")]
+    private static partial void LogStoredConnectorFailed(ILogger logger, string name, string store, string message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "REST API listening on {Urls} (admin: {AdminUrls})")]
     private static partial void LogRest(ILogger logger, string urls, string adminUrls);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -48,7 +49,7 @@ public sealed partial class RestEndToEndTests
         offsets["offsets"]![0]!["offset"]!["position"]!.GetValue<long>().Should().Be(new FileInfo(dir.PathOf(InputFile)).Length,
             "a stopped source has committed everything it read");
 
-        var reset = $$"""{"offsets":[{"partition":{"filename":"{{InputFile}}"},"offset":{"position":0}}]}""";
+        var reset = $$$"""{"offsets":[{"partition":{"filename":"{{{InputFile}}}"},"offset":{"position":0}}]}""";
         var (patched, message) = await CallAsync(http, HttpMethod.Patch, $"/connectors/{Source}/offsets", reset);
         patched.Should().Be(HttpStatusCode.OK, message?.ToJsonString());
         message!["message"]!.GetValue<string>().Should().Contain("altered successfully");
@@ -81,6 +82,9 @@ public sealed partial class RestEndToEndTests
         exitCode.Should().Be(0, "stdout:\n{0}\nstderr:\n{1}\nworker:\n{2}", stdout, stderr, connect.Stderr);
         var answered = ParseCalls(stdout, port);
         var planned = PlannedCalls(await File.ReadAllTextAsync(dir.PathOf("examples/rest-api.sh")));
+        await TestContext.Out.WriteLineAsync(string.Join("\n", answered.Select(c => $"{c.Code} {c.Call}")));
+        planned.Should().Contain(["POST /connectors", "PUT /connectors/local-file-source/stop", "PATCH /connectors/local-file-source/offsets",
+            "DELETE /connectors/rest-sink"], "the script walks through the quickstart");
         answered.Select(c => c.Call).Should().Equal(planned, "every call of the script ran, in order; stdout:\n{0}", stdout);
         foreach (var (call, line, code) in answered)
         {
@@ -159,11 +163,18 @@ public sealed partial class RestEndToEndTests
         var dir = new TemporaryDirectory("sc-rest-e2e");
         foreach (var file in new[] { "worker.properties", "connector.properties", InputFile }.Concat(extra))
         {
-            dir.WriteBytes(file, await File.ReadAllBytesAsync(Path.Combine(Repository.Root, file)));
+            dir.WriteBytes(file, await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot(), file)));
         }
 
         return dir;
     }
+
+    /// <summary>
+    /// The repository this file was compiled from (<see cref="Repository.Root"/> searches upwards from the test binaries,
+    /// which fails when they are built with an <c>--artifacts-path</c> outside the repository).
+    /// </summary>
+    private static string RepositoryRoot([CallerFilePath] string thisFile = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile) ?? ".", "..", ".."));
 
     /// <summary>A port nothing listens on right now (the worker binds it a moment later).</summary>
     private static int FreePort()

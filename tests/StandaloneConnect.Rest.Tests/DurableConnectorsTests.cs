@@ -194,6 +194,57 @@ public sealed class DurableConnectorsTests
         NoTemporaryFiles(dir);
     }
 
+    [Test]
+    public async Task NonAsciiNameAndAwkwardValues_WorkerRestarted_RoundTripExactly()
+    {
+        using var dir = NewDirectory();
+        const string name = "café ☕ données";
+        const string awkward = "line1\nline2 \"quoted\" \\ back 😀 <b>&amp; 'single' $ {x} {}";
+        Dictionary<string, string> before;
+        await using (var first = await WorkerOnFiles.StartAsync(dir, StoreProps(dir)))
+        {
+            var config = first.Api.SourceConfig("in-ü.txt", "t-unicode");
+            config["x.awkward"] = awkward;
+            config["x.empty"] = "";
+            await CreatedAsync(first.Api, name, config);
+            before = ToMap(await first.Api.GetJsonAsync($"/connectors/{Uri.EscapeDataString(name)}/config"));
+        }
+
+        (await File.ReadAllTextAsync(dir.PathOf(StoreName))).Should().Contain(name, "the store stays readable for non-ASCII text");
+        await using var second = await WorkerOnFiles.StartAsync(dir, StoreProps(dir));
+        (await second.Api.GetJsonAsync("/connectors")).AsArray().Select(n => n!.GetValue<string>()).Should().Equal(name);
+        var after = ToMap(await second.Api.GetJsonAsync($"/connectors/{Uri.EscapeDataString(name)}/config"));
+        after.Should().Equal(before).And.Contain("x.awkward", awkward).And.Contain("x.empty", "");
+    }
+
+    [Test]
+    public async Task StoreCannotBeWritten_CreateAndStop_AnswerErrorAndChangeNothing()
+    {
+        using var dir = NewDirectory();
+        await using var worker = await WorkerOnFiles.StartAsync(dir, StoreProps(dir));
+        var api = worker.Api;
+        await CreatedAsync(api, "before", api.SourceConfig("in-before.txt", "t-before"));
+        await ExpectStateAsync(api, "before", "RUNNING", tasks: 1);
+        var blocker = dir.CreateDirectory("." + StoreName + ".tmp"); // the store's temporary file cannot be created
+
+        var (created, createError) = await api.CallAsync(HttpMethod.Post, "/connectors",
+            new JsonObject { ["name"] = "after", ["config"] = api.SourceConfig("in-after.txt", "t-after") }.ToJsonString());
+        var (stopped, stopError) = await api.CallAsync(HttpMethod.Put, "/connectors/before/stop");
+        Directory.Delete(blocker);
+
+        created.Should().Be(HttpStatusCode.InternalServerError);
+        RestTestHost.ShouldBeError(createError, 500, dir.PathOf(StoreName));
+        stopped.Should().Be(HttpStatusCode.InternalServerError);
+        RestTestHost.ShouldBeError(stopError, 500, dir.PathOf(StoreName));
+        (await api.GetJsonAsync("/connectors")).AsArray().Select(n => n!.GetValue<string>())
+            .Should().Equal(["before"], "a create that could not be stored must not leave a half-created connector behind");
+        await ExpectStateAsync(api, "before", "RUNNING", tasks: 1);
+        await CreatedAsync(api, "later", api.SourceConfig("in-later.txt", "t-later"));
+        var store = await ReadStoreAsync(dir);
+        store.Keys.Should().BeEquivalentTo(["before", "later"]);
+        store["before"].Target.Should().Be("STARTED", "the stop was answered with an error, so a later write must not make it durable");
+    }
+
     [TestCase("pause", null, false, "PAUSED")]
     [TestCase("stop", null, true, "STOPPED")]
     [TestCase("none", null, true, "RUNNING")]
@@ -281,16 +332,22 @@ public sealed class DurableConnectorsTests
     }
 
     [Test]
-    public async Task StoredConnectorWithRemovedClass_Start_ThrowsConnectorStartupExceptionNamingTheStore()
+    public async Task StoredConnectorWithRemovedClass_Start_WorkerRunsAndKeepsItStoredUntouched()
     {
         using var dir = NewDirectory();
-        var store = dir.WriteFile(StoreName, StoreJson(("gone", "com.example.RemovedConnector")));
-        var before = await File.ReadAllBytesAsync(store);
+        dir.WriteFile(StoreName, StoreJson(("gone", "com.example.RemovedConnector")));
+        var before = await ReadStoreAsync(dir);
 
-        var start = () => StartConnectHostAsync(dir, StoreProps(dir));
+        await using (var worker = await WorkerOnFiles.StartAsync(dir, StoreProps(dir)))
+        {
+            (await worker.Api.GetJsonAsync("/connectors")).AsArray().Should().BeEmpty("a connector whose class is gone cannot run");
+            (await worker.Api.GetJsonAsync("/health"))["status"]!.GetValue<string>().Should().Be("healthy");
+        }
 
-        (await start.Should().ThrowAsync<ConnectorStartupException>()).Which.Message.Should().Contain(store).And.Contain("com.example.RemovedConnector");
-        (await File.ReadAllBytesAsync(store)).Should().Equal(before);
+        var after = await ReadStoreAsync(dir);
+        after.Keys.Should().Equal(before.Keys);
+        after["gone"].Target.Should().Be(before["gone"].Target);
+        after["gone"].Config.Should().Equal(before["gone"].Config, "the user fixes plugin.path and restarts");
     }
 
     [Test]
@@ -298,15 +355,18 @@ public sealed class DurableConnectorsTests
     {
         using var dir = NewDirectory();
         dir.WriteFile("in.txt", "");
-        var store = dir.WriteFile(StoreName, StoreJson(("good", "FileStreamSource"), ("gone", "com.example.RemovedConnector")));
-        var before = await File.ReadAllBytesAsync(store);
+        dir.WriteFile(StoreName, StoreJson(("good", "FileStreamSource"), ("gone", "com.example.RemovedConnector")));
 
-        var start = () => StartConnectHostAsync(dir, StoreProps(dir));
+        await using (var worker = await WorkerOnFiles.StartAsync(dir, StoreProps(dir)))
+        {
+            (await worker.Api.GetJsonAsync("/connectors")).AsArray().Select(n => n!.GetValue<string>()).Should().Equal("good");
+            (await ReadStoreAsync(dir)).Keys.Should().BeEquivalentTo(["good", "gone"], "a connector that could not be restored is not dropped");
 
-        (await start.Should().ThrowAsync<ConnectorStartupException>()).Which.Message.Should().Contain(store);
-        var after = await ReadStoreAsync(dir);
-        after.Keys.Should().BeEquivalentTo(["good", "gone"], "a failed start-up must not drop stored connectors (the user fixes plugin.path and restarts)");
-        (await File.ReadAllBytesAsync(store)).Should().Equal(before);
+            // Deleting the unrestorable connector removes it from the store.
+            (await worker.Api.CallAsync(HttpMethod.Delete, "/connectors/gone")).Status.Should().Be(HttpStatusCode.NoContent);
+            (await ReadStoreAsync(dir)).Keys.Should().BeEquivalentTo(["good"]);
+            (await worker.Api.CallAsync(HttpMethod.Delete, "/connectors/gone")).Status.Should().Be(HttpStatusCode.NotFound);
+        }
     }
 
     private static TemporaryDirectory NewDirectory() => new("sc-durable");

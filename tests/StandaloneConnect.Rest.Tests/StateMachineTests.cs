@@ -233,6 +233,20 @@ public sealed class StateMachineTests
         await _host.WaitForStatusAsync("restart-task", s => Is(s, "RUNNING", "RUNNING"), "the task should run after its restart");
     }
 
+    [Test]
+    public async Task RestartTask_PausedConnector_TaskComesBackPaused()
+    {
+        await CreateRunningAsync("restart-task-paused");
+        await _host.CallAsync(HttpMethod.Put, "/connectors/restart-task-paused/pause");
+        await _host.WaitForStatusAsync("restart-task-paused", s => Is(s, "PAUSED", "PAUSED"), "connector and task should be PAUSED");
+
+        var (status, _) = await _host.CallAsync(HttpMethod.Post, "/connectors/restart-task-paused/tasks/0/restart");
+
+        status.Should().Be(HttpStatusCode.NoContent);
+        await _host.WaitForStatusAsync("restart-task-paused", s => Is(s, "PAUSED", "PAUSED"), "a restarted task starts in the target state PAUSED");
+        await ShouldStayAsync("restart-task-paused", s => Is(s, "PAUSED", "PAUSED"), TimeSpan.FromMilliseconds(300), "the task must not start running");
+    }
+
     [TestCase(9)]
     [TestCase(1)]
     public async Task RestartTask_UnknownTask_Returns404AndAddsNoStatus(int task)

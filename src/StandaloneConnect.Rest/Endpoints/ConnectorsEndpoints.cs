@@ -178,17 +178,9 @@ internal static partial class ConnectorsEndpoints
             _ => throw new RestException(400, $"Invalid initial_state {element.GetRawText()}: expected one of RUNNING, PAUSED, STOPPED"),
         };
 
-    private static bool Flag(HttpRequest request, string name)
-    {
-        var text = request.Query[name].FirstOrDefault();
-        if (text is null)
-        {
-            return false;
-        }
-
-        return bool.TryParse(text, out var value) ? value
-            : throw new RestException(400, $"Query parameter {name} must be true or false, but was '{text}'");
-    }
+    /// <summary>A boolean query parameter read as Java's <c>Boolean.valueOf</c> does (only "true", any case, is true), as Kafka's JAX-RS resources do.</summary>
+    internal static bool Flag(HttpRequest request, string name, bool defaultValue = false) =>
+        request.Query[name].FirstOrDefault() is { } text ? string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) : defaultValue;
 
     private static IResult WithLocation(this IResult result, string name) => new LocationResult(result, "/connectors/" + Uri.EscapeDataString(name));
 

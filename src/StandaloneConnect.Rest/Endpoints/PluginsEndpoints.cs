@@ -24,8 +24,7 @@ internal static class PluginsEndpoints
 
         app.MapGet("/connector-plugins", (HttpRequest request) =>
         {
-            var text = request.Query["connectorsOnly"].FirstOrDefault();
-            var connectorsOnly = text is null || !bool.TryParse(text, out var flag) || flag;
+            var connectorsOnly = ConnectorsEndpoints.Flag(request, "connectorsOnly", defaultValue: true);
             var kinds = connectorsOnly ? Order.Take(2) : Order;
             return ConnectorsEndpoints.Json(kinds
                 .SelectMany(kind => plugins.OfKind(kind).OrderBy(p => p.ClassName, StringComparer.Ordinal))
@@ -76,7 +75,7 @@ internal static class PluginsEndpoints
         switch (descriptor.Kind)
         {
             case PluginType.Source or PluginType.Sink:
-                var own = plugins.Create<Connector>(descriptor.Type).Config;
+                var own = Dispose(plugins.Create<Connector>(descriptor.Type), c => c.Config);
                 var result = new ConfigDef(own);
                 var framework = descriptor.Kind == PluginType.Sink ? ConnectorConfig.Sink : ConnectorConfig.Source;
                 foreach (var key in framework.Keys.Where(k => own[k.Name] is null))

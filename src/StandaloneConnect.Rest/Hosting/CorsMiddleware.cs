@@ -31,7 +31,7 @@ internal sealed class CorsMiddleware
         _origins = origins.Where(o => !o.Contains('*', StringComparison.Ordinal)).ToList();
         _patterns = origins.Where(o => o.Contains('*', StringComparison.Ordinal) && o != "*")
             .Select(o => new Regex("^" + Regex.Escape(o).Replace("\\*", ".*", StringComparison.Ordinal) + "$",
-                RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+                RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1)))
             .ToList();
         _methods = methods.Count == 0 ? DefaultMethods : methods;
     }

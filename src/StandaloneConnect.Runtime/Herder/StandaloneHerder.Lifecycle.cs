@@ -211,13 +211,13 @@ public sealed partial class StandaloneHerder
         }
     }
 
-    /// <summary>Regenerates task configs; when they changed, replaces the running tasks.</summary>
-    private async Task UpdateTasksAsync(ConnectorEntry entry)
+    /// <summary>Regenerates task configs; when they changed, replaces the running tasks and returns true.</summary>
+    private async Task<bool> UpdateTasksAsync(ConnectorEntry entry)
     {
         var old = entry.TaskConfigs;
         if (!GenerateTaskConfigs(entry) || old.Count == entry.TaskConfigs.Count && old.Zip(entry.TaskConfigs).All(p => SameConfig(p.First, p.Second)))
         {
-            return;
+            return false;
         }
 
         await StopTasksAsync(entry).ConfigureAwait(false);
@@ -225,6 +225,8 @@ public sealed partial class StandaloneHerder
         {
             StartTask(entry, i, entry.Target == TargetState.Paused);
         }
+
+        return true;
     }
 
     private async Task StopTasksAsync(ConnectorEntry entry)

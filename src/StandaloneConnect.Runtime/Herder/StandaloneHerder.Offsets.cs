@@ -67,9 +67,20 @@ public sealed partial class StandaloneHerder
 
             var config = _transformer.Transform(entry.Config);
             var connector = _worker.Plugins.Create<Connector>(entry.ConnectorType);
-            var managedByFramework = entry.IsSink
-                ? await ModifySinkOffsetsAsync(entry, (SinkConnector)connector, config, offsets, cancellationToken).ConfigureAwait(false)
-                : await ModifySourceOffsetsAsync(entry, (SourceConnector)connector, config, offsets, cancellationToken).ConfigureAwait(false);
+            bool managedByFramework;
+            try
+            {
+                // Once started, a change runs to the end (bounded by the admin client's timeouts): a client that goes
+                // away must not leave offsets half-changed.
+                managedByFramework = entry.IsSink
+                    ? await ModifySinkOffsetsAsync(entry, (SinkConnector)connector, config, offsets, CancellationToken.None).ConfigureAwait(false)
+                    : await ModifySourceOffsetsAsync(entry, (SourceConnector)connector, config, offsets, CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                (connector as IDisposable)?.Dispose();
+            }
+
             var verb = offsets is null ? "reset" : "altered";
             return managedByFramework
                 ? $"The offsets for this connector have been {verb} successfully"
@@ -157,7 +168,7 @@ public sealed partial class StandaloneHerder
                 throw new BadRequestException($"The partition for a sink connector offset must contain the keys '{KafkaTopicKey}' and '{KafkaPartitionKey}'");
             }
 
-            if (partitionMap[KafkaTopicKey] is not string topic)
+            if (partitionMap[KafkaTopicKey] is not string { Length: > 0 } topic)
             {
                 throw new BadRequestException("Kafka topic names must be valid strings and may not be null");
             }
@@ -220,7 +231,7 @@ public sealed partial class StandaloneHerder
     private IReadOnlyCollection<string> SinkTopics(ConnectorEntry entry)
     {
         var topics = new SortedSet<string>(StringComparer.Ordinal);
-        if (entry.Config.TryGetValue(ConnectorConfig.Topics, out var list))
+        if (_transformer.Transform(entry.Config).TryGetValue(ConnectorConfig.Topics, out var list))
         {
             topics.UnionWith(list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }

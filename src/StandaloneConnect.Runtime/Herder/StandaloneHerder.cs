@@ -24,6 +24,7 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
     private readonly Lock _statusLock = new();
     private readonly List<ConnectorEntry> _connectors = [];
     private readonly ConnectorConfigStore? _configStore;
+    private readonly List<StoredConnector> _unrestored = [];
     private bool _stopped;
     private bool _ready;
 
@@ -158,6 +159,9 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
             throw new AlreadyExistsException($"Connector {name} already exists");
         }
 
+        // The store is written first: if that fails, nothing has changed.
+        PersistChange(name, new StoredConnector(name, config, initialState ?? existing?.Target ?? TargetState.Started));
+        _unrestored.RemoveAll(u => u.Name == name);
         ConnectorEntry entry;
         if (existing is null)
         {
@@ -178,7 +182,6 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
         }
 
         LogCreating(_logger, name, descriptor.ClassName, entry.Target.ToString().ToUpperInvariant());
-        Persist();
         StartConnector(entry);
         if (entry.Status.State == ConnectState.Failed)
         {
@@ -218,6 +221,7 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
     public Task PauseConnectorAsync(string name, CancellationToken cancellationToken) =>
         MutateAsync(name, $"Unknown connector {name}", entry =>
         {
+            PersistTarget(entry, TargetState.Paused);
             entry.Target = TargetState.Paused;
             if (entry.Status.State != ConnectState.Failed)
             {
@@ -230,7 +234,6 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
                 task.Pause();
             }
 
-            Persist();
             return Task.CompletedTask;
         }, cancellationToken);
 
@@ -239,8 +242,8 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
         MutateAsync(name, $"Unknown connector {name}", entry =>
         {
             var wasStopped = entry.Target == TargetState.Stopped;
+            PersistTarget(entry, TargetState.Started);
             entry.Target = TargetState.Started;
-            Persist();
             if (!wasStopped && entry.Status.State == ConnectState.Failed)
             {
                 return Task.CompletedTask; // as in Kafka, a failed connector stays FAILED until it is restarted
@@ -265,17 +268,35 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
     public Task StopConnectorAsync(string name, CancellationToken cancellationToken) =>
         MutateAsync(name, $"Connector {name} not found", async entry =>
         {
+            PersistTarget(entry, TargetState.Stopped);
             entry.Target = TargetState.Stopped;
-            Persist();
             await StopConnectorAndTasksAsync(entry).ConfigureAwait(false);
             entry.TaskConfigs = [];
             SetConnectorStatus(entry, ConnectState.Stopped);
         }, cancellationToken);
 
     /// <summary>Stops and removes a connector (its committed source offsets are kept, as in Kafka).</summary>
-    public Task DeleteConnectorAsync(string name, CancellationToken cancellationToken) =>
-        MutateAsync(name, $"Connector {name} not found", async entry =>
+    public async Task DeleteConnectorAsync(string name, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
+            ThrowIfStopped();
+            var entry = Find(name);
+            if (entry is null)
+            {
+                // A stored connector that could not be restored at start-up can still be deleted (from the store).
+                if (!_unrestored.Exists(u => u.Name == name))
+                {
+                    throw new NotFoundException($"Connector {name} not found");
+                }
+
+                PersistChange(name, null);
+                _unrestored.RemoveAll(u => u.Name == name);
+                return;
+            }
+
+            PersistChange(name, null);
             await StopConnectorAndTasksAsync(entry).ConfigureAwait(false);
             lock (_statusLock)
             {
@@ -283,8 +304,31 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
             }
 
             _worker.ActiveTopics.Reset(entry.Name);
-            Persist();
-        }, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Keeps a stored connector that could not be restored at start-up (its class is gone, its config no longer
+    /// validates) in the config store, so fixing <c>plugin.path</c> and restarting brings it back. Creating a
+    /// connector of that name replaces it; deleting it removes it.
+    /// </summary>
+    public async Task KeepUnrestoredAsync(StoredConnector connector, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _unrestored.RemoveAll(u => u.Name == connector.Name);
+            _unrestored.Add(connector);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     /// <summary>
     /// Restarts the connector instance (and, with <paramref name="includeTasks"/>, its tasks) per Kafka's restart plan.
@@ -324,9 +368,9 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
                         SuspendInstance(entry);
                         SetConnectorStatus(entry, ConnectState.Paused);
                     }
-                    else
+                    else if (await UpdateTasksAsync(entry).ConfigureAwait(false))
                     {
-                        await UpdateTasksAsync(entry).ConfigureAwait(false); // as Kafka: a restarted connector may produce new task configs
+                        tasksToRestart.Clear(); // new task configs: every task was just replaced
                     }
                 }
             }
@@ -340,7 +384,7 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
     }
 
     public Task RestartTaskAsync(string name, int task, CancellationToken cancellationToken) =>
-        MutateAsync(name, $"Task {name}-{task} not found", entry =>
+        MutateAsync(name, $"Connector {name} not found", entry =>
         {
             if (task < 0 || task >= entry.TaskConfigs.Count)
             {
@@ -411,8 +455,15 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
         }
     }
 
-    /// <summary>Writes every connector's raw config and target state to the config store, if there is one (under the gate).</summary>
-    private void Persist()
+    /// <summary>Writes every connector (and every unrestored stored one) to the config store, if there is one (under the gate).</summary>
+    private void Persist() => PersistChange(null, null);
+
+    /// <summary>
+    /// Writes the config store as it will be after a change of <paramref name="name"/> (<paramref name="change"/>
+    /// null: removed). Called before memory changes, so a failed write leaves the herder as it was.
+    /// Not written before start-up completes.
+    /// </summary>
+    private void PersistChange(string? name, StoredConnector? change)
     {
         if (_configStore is null || !IsReady)
         {
@@ -425,7 +476,33 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
             snapshot = _connectors.Select(c => new StoredConnector(c.Name, c.Config, c.Target)).ToList();
         }
 
+        snapshot.AddRange(_unrestored.Where(u => snapshot.TrueForAll(c => c.Name != u.Name)));
+        if (name is not null)
+        {
+            var index = snapshot.FindIndex(c => c.Name == name);
+            if (change is null)
+            {
+                snapshot.RemoveAll(c => c.Name == name);
+            }
+            else if (index >= 0)
+            {
+                snapshot[index] = change;
+            }
+            else
+            {
+                snapshot.Add(change);
+            }
+        }
+
         _configStore.Save(snapshot);
+    }
+
+    private void PersistTarget(ConnectorEntry entry, TargetState target)
+    {
+        if (entry.Target != target)
+        {
+            PersistChange(entry.Name, new StoredConnector(entry.Name, entry.Config, target));
+        }
     }
 
     private ConnectorEntry? Find(string name)
