@@ -14,6 +14,7 @@ namespace StandaloneConnect.Connectors.File;
 /// system at the end of <see cref="PutAsync"/>, so the file shows every line put, as Kafka's does; neither that nor
 /// <see cref="FlushAsync"/> forces it to disk (no fsync).
 /// </summary>
+[PluginAlias("org.apache.kafka.connect.file.FileStreamSinkTask")]
 public sealed partial class FileStreamSinkTask : SinkTask
 {
     private const int BufferSize = 64 * 1024;

@@ -13,6 +13,7 @@ namespace StandaloneConnect.Connectors.File;
 /// just after the line's terminator, so a restarted task resumes exactly after the last committed line, non-ASCII
 /// text included. A last line without terminator is held back until its terminator is written.
 /// </summary>
+[PluginAlias("org.apache.kafka.connect.file.FileStreamSourceTask")]
 public sealed partial class FileStreamSourceTask : SourceTask
 {
     /// <summary>How long a poll waits for data (or for the file to appear) before returning an empty batch.</summary>

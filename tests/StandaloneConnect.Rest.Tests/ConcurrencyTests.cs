@@ -143,6 +143,55 @@ public sealed class ConcurrencyTests
         stored.Select(kv => kv.Key).Should().BeEquivalentTo(config.Keys, "the store holds the merged config");
     }
 
+    [Test]
+    public async Task ManyClients_WorkerStoppedWhileTheyAreBusy_StopsInTimeAnsweringOnlyNormallyAndLeavesAValidStore()
+    {
+        await using var host = await StartWithStoreAsync();
+        var names = Names.Take(4).ToList();
+        foreach (var name in names)
+        {
+            using var response = await host.CreateAsync(name, host.SourceConfig($"in-{name}.txt", $"t-{name}"));
+            response.StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        var answers = new ConcurrentQueue<string>();
+        var busy = Enumerable.Range(0, Clients).Select(client => Task.Run(async () =>
+        {
+            using var http = new HttpClient { BaseAddress = host.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            var name = names[client % names.Count];
+            for (var i = 0; ; i++)
+            {
+                var (method, path, body) = Request(host, (i % 4) switch { 0 => Op.Pause, 1 => Op.Patch, 2 => Op.Resume, _ => Op.Status }, name, client, i);
+                using var request = new HttpRequestMessage(method, path);
+                if (body is not null)
+                {
+                    request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+                }
+
+                try
+                {
+                    using var response = await http.SendAsync(request);
+                    answers.Enqueue($"{(int)response.StatusCode} {method} {path} {await response.Content.ReadAsStringAsync()}");
+                }
+                catch (HttpRequestException)
+                {
+                    return; // the worker has stopped listening
+                }
+            }
+        })).ToList();
+        await Eventually.UntilAsync(() => answers.Count >= 3 * Clients, TimeSpan.FromSeconds(20), "every client got answers");
+
+        var stopping = Stopwatch.StartNew();
+        await host.Host.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        stopping.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30));
+        await Task.WhenAll(busy).WaitAsync(TimeSpan.FromSeconds(30));
+
+        answers.Where(a => !a.StartsWith('2')).Should().BeEmpty("a request the worker accepted is answered normally even while it stops");
+        var store = JsonNode.Parse(await File.ReadAllTextAsync(host.Directory.PathOf("connectors.json")))!["connectors"]!.AsArray();
+        store.Select(c => c!["name"]!.GetValue<string>()).Should().BeEquivalentTo(names, "stopping the worker deletes nothing");
+        Directory.GetFiles(host.Directory.Path, "*.tmp").Should().BeEmpty();
+    }
+
     private static async Task<RestTestHost> StartWithStoreAsync()
     {
         var dir = new TemporaryDirectory("sc-concurrency");

@@ -104,7 +104,9 @@ public sealed partial class StandaloneHerder
                     "This behaviour should be considered a bug and is disallowed. If necessary, it can be permitted by reconfiguring the connector with 'tasks.max.enforce' set to false; however, this option will be removed in a future release of Kafka Connect.");
             }
 
-            var taskClass = connector.TaskType.FullName ?? connector.TaskType.Name;
+            // task.class shows the Kafka class name a task stands in for (its first alias), else its .NET name.
+            var taskClass = connector.TaskType.GetCustomAttributes(typeof(PluginAliasAttribute), false).OfType<PluginAliasAttribute>().FirstOrDefault()?.Name
+                            ?? connector.TaskType.FullName ?? connector.TaskType.Name;
             entry.TaskConfigs = configs
                 .Select(c => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(c) { [TaskClassConfig] = taskClass })
                 .ToList();
