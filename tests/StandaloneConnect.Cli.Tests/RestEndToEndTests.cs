@@ -67,17 +67,27 @@ public sealed partial class RestEndToEndTests
         connect.ExitCode.Should().Be(0, connect.Stderr);
     }
 
-    [Test]
-    public async Task RestApiScript_AgainstQuickstartWorker_EveryStepAnswers2xxExceptTheTwoDeliberateErrors()
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task RestApiScript_AgainstQuickstartWorker_EveryStepAnswers2xxExceptTheTwoDeliberateErrors(bool basicAuth)
     {
+        const string user = "script-user";
+        var password = "pw-" + Guid.NewGuid().ToString("N");
         using var dir = await CopyQuickstartAsync("examples/rest-api.sh");
         var port = FreePort();
         await File.AppendAllTextAsync(dir.PathOf("worker.properties"), $"\nlisteners=http://127.0.0.1:{port}\n");
+        if (basicAuth)
+        {
+            dir.WriteFile("credentials.properties", $"{user}: {password}\n");
+            await File.AppendAllTextAsync(dir.PathOf("worker.properties"), "rest.basic.auth.credentials.file=credentials.properties\n");
+        }
+
         using var connect = ConnectProcess.Start(dir.Path, "worker.properties", "connector.properties");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = basicAuth ? Basic(user, password) : null;
         await WaitForHealthyAsync(http, connect);
 
-        var (exitCode, stdout, stderr) = await RunScriptAsync(dir, $"http://127.0.0.1:{port}");
+        var (exitCode, stdout, stderr) = await RunScriptAsync(dir, $"http://127.0.0.1:{port}", basicAuth ? $"{user}:{password}" : null);
 
         exitCode.Should().Be(0, "stdout:\n{0}\nstderr:\n{1}\nworker:\n{2}", stdout, stderr, connect.Stderr);
         var answered = ParseCalls(stdout, port);
@@ -106,6 +116,50 @@ public sealed partial class RestEndToEndTests
         connect.Terminate();
         await connect.WaitForExitAsync(TimeSpan.FromSeconds(30));
         connect.ExitCode.Should().Be(0, connect.Stderr);
+        (connect.Stderr + connect.Stdout).Should().NotContain(password);
+    }
+
+    [Test]
+    public async Task ConfigStore_WorkerKilledAndRestarted_RestConnectorAndPausedStateComeBackAndTheFileStillWins()
+    {
+        using var dir = await CopyQuickstartAsync();
+        var port = FreePort();
+        await File.AppendAllTextAsync(dir.PathOf("worker.properties"),
+            $"\nlisteners=http://127.0.0.1:{port}\nconfig.storage.file.filename=data/connectors.json\n");
+        var expected = dir.ReadLines(InputFile);
+        dir.CreateDirectory("data");
+        var output = dir.PathOf("data/rest-output.txt");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        var sink = new JsonObject
+        {
+            ["name"] = "rest-sink",
+            ["config"] = new JsonObject { ["connector.class"] = "FileStreamSink", ["topics"] = "connect-test", ["file"] = output },
+        };
+
+        using (var first = ConnectProcess.Start(dir.Path, "worker.properties", "connector.properties"))
+        {
+            await WaitForHealthyAsync(http, first);
+            (await CallAsync(http, HttpMethod.Post, "/connectors", sink.ToJsonString())).Status.Should().Be(HttpStatusCode.Created);
+            await WaitForLinesAsync(output, expected.Length, first);
+            (await CallAsync(http, HttpMethod.Put, $"/connectors/{Source}/pause")).Status.Should().Be(HttpStatusCode.Accepted);
+            await WaitForStateAsync(http, first, Source, "PAUSED", tasks: 1);
+            first.Kill();
+        }
+
+        using var second = ConnectProcess.Start(dir.Path, "worker.properties", "connector.properties");
+        await WaitForHealthyAsync(http, second);
+        var (_, names) = await CallAsync(http, HttpMethod.Get, "/connectors");
+        names!.AsArray().Select(n => n!.GetValue<string>()).Should().BeEquivalentTo([Source, "rest-sink"], "the REST connector survives kill -9");
+        await WaitForStateAsync(http, second, "rest-sink", "RUNNING", tasks: 1);
+        await WaitForStateAsync(http, second, Source, "PAUSED", tasks: 1);
+        var (_, config) = await CallAsync(http, HttpMethod.Get, "/connectors/rest-sink/config");
+        config!["file"]!.GetValue<string>().Should().Be(output);
+        second.Stderr.Should().Contain($"Connector {Source}: the config in connector.properties replaces the one stored in")
+            .And.Contain("(target state PAUSED)");
+
+        second.Terminate();
+        await second.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        second.ExitCode.Should().Be(0, second.Stderr);
     }
 
     [Test]
@@ -258,7 +312,7 @@ public sealed partial class RestEndToEndTests
         Eventually.UntilAsync(() => File.Exists(file) && File.ReadAllLines(file).Length >= count, Deadline,
             () => $"{file} did not reach {count} line(s); stderr:\n{connect.Stderr}", () => connect.HasExited);
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunScriptAsync(TemporaryDirectory dir, string url)
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunScriptAsync(TemporaryDirectory dir, string url, string? credentials)
     {
         var info = new ProcessStartInfo("bash")
         {
@@ -270,6 +324,10 @@ public sealed partial class RestEndToEndTests
         info.ArgumentList.Add("examples/rest-api.sh");
         info.Environment["CONNECT_URL"] = url;
         info.Environment.Remove("CONNECT_USER");
+        if (credentials is not null)
+        {
+            info.Environment["CONNECT_USER"] = credentials;
+        }
         using var script = Process.Start(info) ?? throw new InvalidOperationException("bash did not start");
         var stdout = script.StandardOutput.ReadToEndAsync();
         var stderr = script.StandardError.ReadToEndAsync();

@@ -181,9 +181,7 @@ public sealed class ConcurrencyTests
         })).ToList();
         await Eventually.UntilAsync(() => answers.Count >= 3 * Clients, TimeSpan.FromSeconds(20), "every client got answers");
 
-        var stopping = Stopwatch.StartNew();
-        await host.Host.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
-        stopping.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30));
+        await host.Host.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)); // TimeoutException if stopping hangs
         await Task.WhenAll(busy).WaitAsync(TimeSpan.FromSeconds(30));
 
         answers.Where(a => !a.StartsWith('2')).Should().BeEmpty("a request the worker accepted is answered normally even while it stops");

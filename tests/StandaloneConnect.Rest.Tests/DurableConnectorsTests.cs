@@ -9,7 +9,8 @@ namespace StandaloneConnect.Rest.Tests;
 
 /// <summary>
 /// <c>config.storage.file.filename</c>: connectors created and changed over the REST API survive a restart of the worker
-/// (raw configs, target states, deletions), command-line files still win, and a bad store stops the start-up untouched.
+/// (raw configs, target states, deletions), command-line files still win, a store that cannot be read stops the start-up
+/// untouched, and a stored connector that can no longer be created stays in the store.
 /// </summary>
 [TestFixture]
 public sealed class DurableConnectorsTests
@@ -92,6 +93,8 @@ public sealed class DurableConnectorsTests
         await ExpectStateAsync(rest, "created-stopped", "STOPPED", tasks: 0);
         await ExpectStateAsync(rest, "stopped", "STOPPED", tasks: 0);
         (await rest.GetJsonAsync("/connectors/stopped/tasks")).AsArray().Should().BeEmpty();
+        (await rest.CallAsync(HttpMethod.Delete, "/connectors/stopped/offsets")).Status.Should().Be(HttpStatusCode.OK,
+            "a connector restored as STOPPED is stopped for KIP-875 offset changes too");
         var (status, body) = await rest.CallAsync(HttpMethod.Get, "/connectors/deleted");
         status.Should().Be(HttpStatusCode.NotFound);
         RestTestHost.ShouldBeError(body, 404);
