@@ -79,7 +79,6 @@ internal sealed partial class ConnectHost : IAsyncDisposable
             try
             {
                 await Startup(() => rest.StartAsync(cancellationToken)).ConfigureAwait(false);
-                LogRest(logger, string.Join(", ", rest.Urls), rest.AdminUrls.Count == 0 ? "disabled" : string.Join(", ", rest.AdminUrls));
                 await host.CreateStartupConnectorsAsync(startup, logger, cancellationToken).ConfigureAwait(false);
                 await Startup(() => herder.ReadyAsync(cancellationToken)).ConfigureAwait(false);
                 return host;
@@ -265,7 +264,4 @@ internal sealed partial class ConnectHost : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stored connector {Name} (from {Store}) could not be restored; it stays in the store until it is deleted or replaced over REST: {Message}")]
     private static partial void LogStoredConnectorFailed(ILogger logger, string name, string store, string message);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "REST API listening on {Urls} (admin: {AdminUrls})")]
-    private static partial void LogRest(ILogger logger, string urls, string adminUrls);
 }
