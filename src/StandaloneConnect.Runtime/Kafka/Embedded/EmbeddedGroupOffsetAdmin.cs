@@ -231,18 +231,7 @@ public sealed partial class EmbeddedGroupOffsetAdmin : IGroupOffsetAdmin, IDispo
         return _admin.Value;
     }
 
-    private IAdminClient CreateAdminClient()
-    {
-        var config = new AdminClientConfig
-        {
-            BootstrapServers = _cluster.BootstrapServers,
-            ClientId = "connect-standalone-group-offsets",
-        };
-        return new AdminClientBuilder(config)
-            .SetLogHandler((_, message) => EmbeddedKafkaLog.ClientLog(_logger, message.Facility, message.Message))
-            .SetErrorHandler((_, error) => EmbeddedKafkaLog.ClientError(_logger, error.Code, error.Reason))
-            .Build();
-    }
+    private IAdminClient CreateAdminClient() => EmbeddedKafkaLog.CreateAdminClient(_cluster, "connect-standalone-group-offsets", _logger);
 
     [LoggerMessage(EventId = 1136, Level = LogLevel.Information,
         Message = "Consumer group {GroupId}: {Verb} the committed offsets of {Count} partition(s) on the embedded broker")]

@@ -5,6 +5,13 @@ namespace StandaloneConnect.Runtime.Kafka.Embedded;
 /// <summary>Source-generated log messages of the embedded (mock) Kafka cluster and its topic admin.</summary>
 internal static partial class EmbeddedKafkaLog
 {
+    /// <summary>An admin client on the embedded cluster whose librdkafka logs and errors go to <paramref name="logger"/>.</summary>
+    internal static Confluent.Kafka.IAdminClient CreateAdminClient(MockKafkaCluster cluster, string clientId, ILogger logger) =>
+        new Confluent.Kafka.AdminClientBuilder(new Confluent.Kafka.AdminClientConfig { BootstrapServers = cluster.BootstrapServers, ClientId = clientId })
+            .SetLogHandler((_, message) => ClientLog(logger, message.Facility, message.Message))
+            .SetErrorHandler((_, error) => ClientError(logger, error.Code, error.Reason))
+            .Build();
+
     [LoggerMessage(EventId = 1100, Level = LogLevel.Debug,
         Message = "Embedded Kafka cluster started: {BrokerCount} broker(s) at {BootstrapServers}")]
     internal static partial void ClusterStarted(ILogger logger, int brokerCount, string bootstrapServers);

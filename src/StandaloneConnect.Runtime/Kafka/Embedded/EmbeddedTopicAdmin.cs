@@ -97,16 +97,5 @@ public sealed class EmbeddedTopicAdmin : ITopicAdmin, IDisposable
         return _admin.Value;
     }
 
-    private IAdminClient CreateAdminClient()
-    {
-        var config = new AdminClientConfig
-        {
-            BootstrapServers = _cluster.BootstrapServers,
-            ClientId = "standaloneconnect-embedded-topic-admin",
-        };
-        return new AdminClientBuilder(config)
-            .SetLogHandler((_, message) => EmbeddedKafkaLog.ClientLog(_logger, message.Facility, message.Message))
-            .SetErrorHandler((_, error) => EmbeddedKafkaLog.ClientError(_logger, error.Code, error.Reason))
-            .Build();
-    }
+    private IAdminClient CreateAdminClient() => EmbeddedKafkaLog.CreateAdminClient(_cluster, "standaloneconnect-embedded-topic-admin", _logger);
 }
