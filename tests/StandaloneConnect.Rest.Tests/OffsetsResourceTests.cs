@@ -190,6 +190,26 @@ public sealed class OffsetsResourceTests
         });
     }
 
+    [Test]
+    public async Task GetOffsets_StoppedRegexSinkAfterTopicsReset_StillListsTheMatchingTopicsOffsets()
+    {
+        _host.Directory.WriteFile("sink-regex.txt", Lines);
+        await CreateAsync("offsets-sink-regex-feed", _host.SourceConfig("sink-regex.txt", "offsets-regex-topic-1"));
+        var sink = _host.SinkConfig("sink-regex-out.txt");
+        sink.Remove("topics");
+        sink["topics.regex"] = "offsets-regex-topic-.*";
+        await CreateAsync("offsets-sink-regex", sink);
+        await WaitForOffsetsAsync("offsets-sink-regex", o => SinkOffsets(o).Sum(s => s.Offset) == 3, "the regex sink committed all 3 records");
+        await StopAsync("offsets-sink-regex");
+
+        // Forget the active topics: the offsets must still be found through topics.regex.
+        (await _host.CallAsync(HttpMethod.Put, "/connectors/offsets-sink-regex/topics/reset")).Status.Should().Be(HttpStatusCode.Accepted);
+        var offsets = SinkOffsets(await _host.GetJsonAsync("/connectors/offsets-sink-regex/offsets"));
+
+        offsets.Should().NotBeEmpty().And.OnlyContain(o => o.Topic == "offsets-regex-topic-1");
+        offsets.Sum(o => o.Offset).Should().Be(3);
+    }
+
     /// <summary>One connector through every change, since each group operation after a stop costs the embedded broker ~5 s.</summary>
     [Test]
     public async Task ModifyOffsets_StoppedSink_AltersWithNumbersAndStringsResetsOnePartitionThenAll()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using StandaloneConnect.Runtime.Configuration;
 using StandaloneConnect.Runtime.Storage;
 using StandaloneConnect.Sdk;
@@ -31,7 +32,8 @@ public sealed partial class StandaloneHerder
                 .ToList();
         }
 
-        var committed = await _worker.Kafka.GroupOffsets.ListAsync(SinkGroupId(name), SinkTopics(entry), cancellationToken).ConfigureAwait(false);
+        var topics = await SinkTopicsAsync(entry, cancellationToken).ConfigureAwait(false);
+        var committed = await _worker.Kafka.GroupOffsets.ListAsync(SinkGroupId(name), topics, cancellationToken).ConfigureAwait(false);
         return committed.Select(c => new ConnectorOffset(
                 new Dictionary<string, object?> { [KafkaTopicKey] = c.Partition.Topic, [KafkaPartitionKey] = c.Partition.Partition },
                 new Dictionary<string, object?> { [KafkaOffsetKey] = c.Offset }))
@@ -127,11 +129,12 @@ public sealed partial class StandaloneHerder
     {
         var group = SinkGroupId(entry.Name);
         var admin = _worker.Kafka.GroupOffsets;
+        var topics = await SinkTopicsAsync(entry, cancellationToken).ConfigureAwait(false);
         if (offsets is null)
         {
-            var current = await admin.ListAsync(group, SinkTopics(entry), cancellationToken).ConfigureAwait(false);
+            var current = await admin.ListAsync(group, topics, cancellationToken).ConfigureAwait(false);
             var result = CallAlterOffsets(entry.Name, () => connector.AlterOffsets(config, current.ToDictionary(c => c.Partition, _ => (long?)null)));
-            await admin.ResetAsync(group, null, SinkTopics(entry), cancellationToken).ConfigureAwait(false);
+            await admin.ResetAsync(group, null, topics, cancellationToken).ConfigureAwait(false);
             return result;
         }
 
@@ -146,7 +149,7 @@ public sealed partial class StandaloneHerder
 
         if (toReset.Count > 0)
         {
-            await admin.ResetAsync(group, toReset, SinkTopics(entry), cancellationToken).ConfigureAwait(false);
+            await admin.ResetAsync(group, toReset, topics, cancellationToken).ConfigureAwait(false);
         }
 
         return altered;
@@ -227,13 +230,24 @@ public sealed partial class StandaloneHerder
         }
     }
 
-    /// <summary>The topics a sink connector may have committed offsets for: its <c>topics</c> list plus every topic it has used.</summary>
-    private IReadOnlyCollection<string> SinkTopics(ConnectorEntry entry)
+    /// <summary>
+    /// The topics a sink connector may have committed offsets for: its <c>topics</c> list, the cluster's topics matching
+    /// its <c>topics.regex</c>, and every topic it has used. (Only the embedded broker needs them: a real cluster lists a
+    /// group's offsets by itself.)
+    /// </summary>
+    private async Task<IReadOnlyCollection<string>> SinkTopicsAsync(ConnectorEntry entry, CancellationToken cancellationToken)
     {
         var topics = new SortedSet<string>(StringComparer.Ordinal);
-        if (_transformer.Transform(entry.Config).TryGetValue(ConnectorConfig.Topics, out var list))
+        var config = _transformer.Transform(entry.Config);
+        if (config.TryGetValue(ConnectorConfig.Topics, out var list))
         {
             topics.UnionWith(list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+
+        if (_worker.Kafka.IsEmbedded && config.TryGetValue(ConnectorConfig.TopicsRegex, out var pattern) && pattern.Length > 0)
+        {
+            var regex = new Regex("^(?:" + pattern + ")$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            topics.UnionWith((await _worker.Kafka.TopicAdmin.ListTopicsAsync(cancellationToken).ConfigureAwait(false)).Where(t => regex.IsMatch(t)));
         }
 
         topics.UnionWith(_worker.ActiveTopics.Get(entry.Name));

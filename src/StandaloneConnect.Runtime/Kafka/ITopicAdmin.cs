@@ -17,6 +17,9 @@ public interface ITopicAdmin
     /// <summary>The cluster id, or null if the cluster does not report one.</summary>
     Task<string?> GetClusterIdAsync(CancellationToken ct);
 
+    /// <summary>The names of every topic in the cluster (from metadata; creates nothing).</summary>
+    Task<IReadOnlyList<string>> ListTopicsAsync(CancellationToken ct);
+
     /// <summary>A topic's configs as the cluster reports them (DescribeConfigs).</summary>
     /// <returns>The configs by name, or null when the cluster does not answer DescribeConfigs (the embedded broker).</returns>
     Task<IReadOnlyDictionary<string, string?>?> DescribeTopicConfigsAsync(string topic, CancellationToken ct);

@@ -79,6 +79,13 @@ public sealed partial class KafkaTopicAdmin : ITopicAdmin
         return new TopicDescriptionInfo(description.Name, description.Partitions.Count, replicas);
     }
 
+    public async Task<IReadOnlyList<string>> ListTopicsAsync(CancellationToken ct)
+    {
+        var timeout = RequestTimeout;
+        var metadata = await Task.Run(() => _admin.GetMetadata(timeout), ct).WaitAsync(ct).ConfigureAwait(false);
+        return metadata.Topics.Where(t => t.Error.Code == ErrorCode.NoError).Select(t => t.Topic).ToList();
+    }
+
     public async Task<string?> GetClusterIdAsync(CancellationToken ct)
     {
         var result = await _admin.DescribeClusterAsync(new DescribeClusterOptions { RequestTimeout = RequestTimeout })

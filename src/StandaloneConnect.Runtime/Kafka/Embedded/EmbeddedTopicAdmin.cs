@@ -71,6 +71,14 @@ public sealed class EmbeddedTopicAdmin : ITopicAdmin, IDisposable
         return new TopicDescriptionInfo(found.Topic, found.Partitions.Count, replicas);
     }
 
+    public async Task<IReadOnlyList<string>> ListTopicsAsync(CancellationToken ct)
+    {
+        var admin = Admin();
+        var timeout = RequestTimeout;
+        var metadata = await Task.Run(() => admin.GetMetadata(timeout), ct).WaitAsync(ct).ConfigureAwait(false);
+        return metadata.Topics.Where(t => t.Error.Code == ErrorCode.NoError).Select(t => t.Topic).ToList();
+    }
+
     public async Task<string?> GetClusterIdAsync(CancellationToken ct)
     {
         var admin = Admin();
