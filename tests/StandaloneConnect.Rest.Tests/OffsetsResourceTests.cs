@@ -195,6 +195,14 @@ public sealed class OffsetsResourceTests
     {
         _host.Directory.WriteFile("sink-regex.txt", Lines);
         await CreateAsync("offsets-sink-regex-feed", _host.SourceConfig("sink-regex.txt", "offsets-regex-topic-1"));
+        // A regex subscription sees topics that exist when it subscribes (librdkafka refreshes metadata only every few minutes).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!(await _host.GetJsonAsync("/connectors/offsets-sink-regex-feed/topics")).ToJsonString().Contains("offsets-regex-topic-1", StringComparison.Ordinal))
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the feed produces to its topic");
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+
         var sink = _host.SinkConfig("sink-regex-out.txt");
         sink.Remove("topics");
         sink["topics.regex"] = "offsets-regex-topic-.*";

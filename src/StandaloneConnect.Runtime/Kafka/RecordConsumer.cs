@@ -57,11 +57,24 @@ public sealed partial class RecordConsumer : IDisposable
 
     public void Subscribe(IReadOnlyList<string> topics) => _consumer.Subscribe(topics);
 
-    /// <summary>Subscribes to every topic that fully matches a Java-style regex.</summary>
+    /// <summary>
+    /// Subscribes to every topic that fully matches a regex. librdkafka matches with POSIX extended regular expressions,
+    /// so the pattern is anchored with a plain group (<c>(?:</c> is not POSIX and makes librdkafka reject it); Java-only
+    /// constructs are rejected by librdkafka the same way.
+    /// </summary>
     public void SubscribePattern(string pattern)
     {
         _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
-        _consumer.Subscribe("^(?:" + pattern + ")$");
+        try
+        {
+            _consumer.Subscribe("^(" + pattern + ")$");
+        }
+        catch (KafkaException e)
+        {
+            throw new ConnectException(
+                $"topics.regex '{pattern}' cannot be used for the subscription: the Kafka client accepts POSIX extended regular expressions only " +
+                $"(no (?:...), lookarounds or \\d-style classes) ({e.Error.Reason})", e);
+        }
     }
 
     /// <summary>The next record, or null when none arrived within <paramref name="timeout"/>.</summary>
