@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -217,18 +216,11 @@ public sealed partial class RestEndToEndTests
         var dir = new TemporaryDirectory("sc-rest-e2e");
         foreach (var file in new[] { "worker.properties", "connector.properties", InputFile }.Concat(extra))
         {
-            dir.WriteBytes(file, await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot(), file)));
+            dir.WriteBytes(file, await File.ReadAllBytesAsync(Path.Combine(Repository.Root, file)));
         }
 
         return dir;
     }
-
-    /// <summary>
-    /// The repository this file was compiled from (<see cref="Repository.Root"/> searches upwards from the test binaries,
-    /// which fails when they are built with an <c>--artifacts-path</c> outside the repository).
-    /// </summary>
-    private static string RepositoryRoot([CallerFilePath] string thisFile = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile) ?? ".", "..", ".."));
 
     /// <summary>A port nothing listens on right now (the worker binds it a moment later).</summary>
     private static int FreePort()

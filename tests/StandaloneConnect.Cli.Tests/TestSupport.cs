@@ -1,21 +1,12 @@
 namespace StandaloneConnect.Cli.Tests;
 
-/// <summary>The repository root (for the quickstart files).</summary>
+/// <summary>The repository root (for the quickstart files): where this file was compiled from, so it is found whatever the output path.</summary>
 internal static class Repository
 {
-    public static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "StandaloneConnect.sln")))
-            {
-                dir = dir.Parent;
-            }
+    public static string Root { get; } = FromSource();
 
-            return dir?.FullName ?? throw new InvalidOperationException("repository root not found from " + AppContext.BaseDirectory);
-        }
-    }
+    private static string FromSource([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "") =>
+        System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(thisFile) ?? ".", "..", ".."));
 }
 
 /// <summary>An <c>embedded-kafka</c> process: a broker that outlives the worker processes of a test.</summary>
