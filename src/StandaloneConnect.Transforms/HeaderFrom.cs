@@ -1,0 +1,184 @@
+using StandaloneConnect.Transforms.Support;
+using System.Collections;
+using StandaloneConnect.Sdk;
+using StandaloneConnect.Sdk.Config;
+using StandaloneConnect.Sdk.Data;
+using StandaloneConnect.Sdk.Transforms;
+
+namespace StandaloneConnect.Transforms;
+
+/// <summary>
+/// Kafka's <c>HeaderFrom</c>: moves or copies fields of the key or value into headers (the n-th field goes to the
+/// n-th header, with the field's schema when the record has one). Use <see cref="Key"/> or <see cref="Value"/>.
+/// </summary>
+public abstract class HeaderFrom : ITransformation, IVersioned
+{
+    public const string FieldsConfig = "fields";
+    public const string HeadersConfig = "headers";
+    public const string OperationConfig = "operation";
+    public const string ReplaceNullWithDefaultConfig = "replace.null.with.default";
+    private const string MoveOperation = "move";
+    private const string CopyOperation = "copy";
+
+    private IReadOnlyList<string> _fields = [];
+    private IReadOnlyList<string> _headers = [];
+    private bool _move;
+    private bool _replaceNullWithDefault = true;
+
+    private protected HeaderFrom()
+    {
+    }
+
+    public ConfigDef Config => CreateConfigDef();
+
+    public string Version => PluginVersion.Of(typeof(HeaderFrom));
+
+    public static ConfigDef CreateConfigDef() => new ConfigDef()
+        .Define(FieldsConfig, ConfigType.List, ConfigDef.NoDefault, FieldTransformSupport.NonEmptyList, Importance.High,
+            "Field names in the record whose values are to be copied or moved to headers.")
+        .Define(HeadersConfig, ConfigType.List, ConfigDef.NoDefault, FieldTransformSupport.NonEmptyList, Importance.High,
+            "Header names, in the same order as the field names listed in the fields configuration property.")
+        .Define(OperationConfig, ConfigType.String, ConfigDef.NoDefault, Validators.In(MoveOperation, CopyOperation),
+            Importance.High,
+            "Either <code>move</code> if the fields are to be moved to the headers (removed from the key/value), " +
+            "or <code>copy</code> if the fields are to be copied to the headers (retained in the key/value).")
+        .Define(ReplaceNullWithDefaultConfig, ConfigType.Boolean, true, null, Importance.Medium,
+            "Whether to replace fields that have a default value and that are null to the default value. " +
+            "When set to true, the default value is used, otherwise null is used.");
+
+    public void Configure(IReadOnlyDictionary<string, string> configs)
+    {
+        var parsed = CreateConfigDef().Parse(configs);
+        _fields = parsed.GetList(FieldsConfig);
+        _headers = parsed.GetList(HeadersConfig);
+        if (_fields.Count != _headers.Count)
+        {
+            throw new ConfigException(
+                $"'{FieldsConfig}' config must have the same number of elements as '{HeadersConfig}' config.");
+        }
+
+        _move = parsed.GetString(OperationConfig) == MoveOperation;
+        _replaceNullWithDefault = parsed.GetBoolean(ReplaceNullWithDefaultConfig);
+    }
+
+    public ConnectRecord? Apply(ConnectRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var schema = OperatingSchema(record);
+        return schema is null ? ApplySchemaless(record) : ApplyWithSchema(record, schema);
+    }
+
+    public void Dispose() => GC.SuppressFinalize(this);
+
+    private protected abstract Schema? OperatingSchema(ConnectRecord record);
+
+    private protected abstract object? OperatingValue(ConnectRecord record);
+
+    private protected abstract ConnectRecord NewRecord(ConnectRecord record, Schema? updatedSchema, object? updatedValue,
+        ConnectHeaders updatedHeaders);
+
+    private string Purpose => "header " + (_move ? MoveOperation : CopyOperation);
+
+    private ConnectRecord ApplyWithSchema(ConnectRecord record, Schema schema)
+    {
+        var headers = record.Headers.Duplicate();
+        if (OperatingValue(record) is not Struct value)
+        {
+            throw new DataException($"Only Struct objects supported for [{Purpose}], found: {FieldTransformSupport.JavaClassName(OperatingValue(record))}");
+        }
+
+        var updatedSchema = schema;
+        var updatedValue = value;
+        if (_move)
+        {
+            updatedSchema = MoveSchema(schema);
+            updatedValue = new Struct(updatedSchema);
+            foreach (var field in updatedSchema.Fields)
+            {
+                updatedValue.Put(field, FieldValue(value, field.Name));
+            }
+        }
+
+        for (var i = 0; i < _fields.Count; i++)
+        {
+            var field = schema.Field(_fields[i]) ?? throw new DataException("Field does not exist: " + _fields[i]);
+            headers.Add(_headers[i], field.Schema, FieldValue(value, field.Name));
+        }
+
+        return NewRecord(record, updatedSchema, updatedValue, headers);
+    }
+
+    private Schema MoveSchema(Schema schema)
+    {
+        var builder = SchemaBuilder.Struct()
+            .SetName(schema.Name)
+            .SetVersion(schema.Version)
+            .SetDoc(schema.Doc)
+            .SetParameters(schema.Parameters);
+        foreach (var field in schema.Fields.Where(f => !_fields.Contains(f.Name)))
+        {
+            builder.Field(field.Name, field.Schema);
+        }
+
+        return builder.Build();
+    }
+
+    private ConnectRecord ApplySchemaless(ConnectRecord record)
+    {
+        var headers = record.Headers.Duplicate();
+        if (OperatingValue(record) is not IDictionary value)
+        {
+            throw new DataException(
+                $"Only Map objects supported in absence of schema for [{Purpose}], found: {FieldTransformSupport.JavaClassName(OperatingValue(record))}");
+        }
+
+        var updated = new Dictionary<object, object?>();
+        foreach (DictionaryEntry entry in value)
+        {
+            updated[entry.Key] = entry.Value;
+        }
+
+        for (var i = 0; i < _fields.Count; i++)
+        {
+            if (_move)
+            {
+                updated.Remove(_fields[i]);
+            }
+
+            headers.Add(_headers[i], null, value[_fields[i]]);
+        }
+
+        return NewRecord(record, null, updated, headers);
+    }
+
+    private object? FieldValue(Struct value, string name) =>
+        _replaceNullWithDefault ? value.Get(name) : value.GetWithoutDefault(name);
+
+    /// <summary>Moves or copies fields of the record key into headers.</summary>
+    [PluginAlias("org.apache.kafka.connect.transforms.HeaderFrom$Key")]
+    public sealed class Key : HeaderFrom
+    {
+        private protected override Schema? OperatingSchema(ConnectRecord record) => record.KeySchema;
+
+        private protected override object? OperatingValue(ConnectRecord record) => record.Key;
+
+        private protected override ConnectRecord NewRecord(ConnectRecord record, Schema? updatedSchema, object? updatedValue,
+            ConnectHeaders updatedHeaders) =>
+            record.NewRecord(record.Topic, record.KafkaPartition, updatedSchema, updatedValue, record.ValueSchema,
+                record.Value, record.Timestamp, updatedHeaders);
+    }
+
+    /// <summary>Moves or copies fields of the record value into headers.</summary>
+    [PluginAlias("org.apache.kafka.connect.transforms.HeaderFrom$Value")]
+    public sealed class Value : HeaderFrom
+    {
+        private protected override Schema? OperatingSchema(ConnectRecord record) => record.ValueSchema;
+
+        private protected override object? OperatingValue(ConnectRecord record) => record.Value;
+
+        private protected override ConnectRecord NewRecord(ConnectRecord record, Schema? updatedSchema, object? updatedValue,
+            ConnectHeaders updatedHeaders) =>
+            record.NewRecord(record.Topic, record.KafkaPartition, record.KeySchema, record.Key, updatedSchema,
+                updatedValue, record.Timestamp, updatedHeaders);
+    }
+}

@@ -1,0 +1,93 @@
+using StandaloneConnect.Transforms.Support;
+using System.Collections;
+using StandaloneConnect.Sdk;
+using StandaloneConnect.Sdk.Config;
+using StandaloneConnect.Sdk.Data;
+using StandaloneConnect.Sdk.Transforms;
+
+namespace StandaloneConnect.Transforms;
+
+/// <summary>
+/// Kafka's <c>ValueToKey</c>: replaces the record key with a new key made of the listed fields of the value
+/// (a Struct with those fields' schemas, or a map when the value is schemaless).
+/// </summary>
+[PluginAlias("org.apache.kafka.connect.transforms.ValueToKey")]
+public sealed class ValueToKey : ITransformation, IVersioned
+{
+    public const string FieldsConfig = "fields";
+    public const string ReplaceNullWithDefaultConfig = "replace.null.with.default";
+    private const string Purpose = "copying fields from value to key";
+
+    private IReadOnlyList<string> _fields = [];
+    private bool _replaceNullWithDefault = true;
+
+    public ConfigDef Config => CreateConfigDef();
+
+    public string Version => PluginVersion.Of(typeof(ValueToKey));
+
+    public static ConfigDef CreateConfigDef() => new ConfigDef()
+        .Define(FieldsConfig, ConfigType.List, ConfigDef.NoDefault, FieldTransformSupport.NonEmptyList, Importance.High,
+            "Field names on the record value to extract as the record key.")
+        .Define(ReplaceNullWithDefaultConfig, ConfigType.Boolean, true, null, Importance.Medium,
+            "Whether to replace fields that have a default value and that are null to the default value. " +
+            "When set to true, the default value is used, otherwise null is used.");
+
+    public void Configure(IReadOnlyDictionary<string, string> configs)
+    {
+        var parsed = CreateConfigDef().Parse(configs);
+        _fields = parsed.GetList(FieldsConfig);
+        _replaceNullWithDefault = parsed.GetBoolean(ReplaceNullWithDefaultConfig);
+    }
+
+    public ConnectRecord? Apply(ConnectRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.ValueSchema is null ? ApplySchemaless(record) : ApplyWithSchema(record);
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private ConnectRecord ApplySchemaless(ConnectRecord record)
+    {
+        if (record.Value is not IDictionary value)
+        {
+            throw new DataException(
+                $"Only Map objects supported in absence of schema for [{Purpose}], found: {FieldTransformSupport.JavaClassName(record.Value)}");
+        }
+
+        var key = new Dictionary<object, object?>(_fields.Count);
+        foreach (var field in _fields)
+        {
+            key[field] = value[field];
+        }
+
+        return record.NewRecord(record.Topic, record.KafkaPartition, null, key, record.ValueSchema, record.Value, record.Timestamp);
+    }
+
+    private ConnectRecord ApplyWithSchema(ConnectRecord record)
+    {
+        if (record.Value is not Struct value)
+        {
+            throw new DataException($"Only Struct objects supported for [{Purpose}], found: {FieldTransformSupport.JavaClassName(record.Value)}");
+        }
+
+        var builder = SchemaBuilder.Struct();
+        foreach (var name in _fields)
+        {
+            var field = value.Schema.Field(name) ?? throw new DataException("Field does not exist: " + name);
+            builder.Field(name, field.Schema);
+        }
+
+        var keySchema = builder.Build();
+        var key = new Struct(keySchema);
+        foreach (var name in _fields)
+        {
+            key.Put(name, _replaceNullWithDefault ? value.Get(name) : value.GetWithoutDefault(name));
+        }
+
+        return record.NewRecord(record.Topic, record.KafkaPartition, keySchema, key, value.Schema, value, record.Timestamp);
+    }
+
+}
