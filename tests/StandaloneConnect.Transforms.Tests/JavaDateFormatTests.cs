@@ -64,4 +64,56 @@ public sealed class JavaDateFormatTests
     [TestCase("ww", "Pattern letter 'w' (week-based date) is not supported in date formats; use y, M, d instead")]
     public void Parse_InvalidPattern_ThrowsConfigException(string pattern, string message) =>
         FluentActions.Invoking(() => JavaDateFormat.Parse(pattern)).Should().Throw<ConfigException>().WithMessage(message);
+
+    [TestCase("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", "2024-01-15T10:30:05.007Z", Morning)]
+    [TestCase("yyyyMMddHHmmssSSS", "20240115103005007", Morning)]
+    [TestCase("yyyy-MM-dd", "2024-01-15", 1705276800000L)]
+    [TestCase("yyyy-MM-dd", "2024-01-15 trailing text is ignored", 1705276800000L)]
+    [TestCase("yyyy-M-d H:m:s", "2024-1-15 10:30:5", 1705314605000L)]
+    [TestCase("HH:mm", "10:30", 37800000L)]
+    [TestCase("dd MMM yyyy", "04 Jul 2024", 1720051200000L)]
+    [TestCase("dd MMM yyyy", "04 july 2024", 1720051200000L)]
+    [TestCase("EEEE, d MMMM yyyy h:mm a", "Thursday, 4 July 2024 11:05 PM", 1720134300000L)]
+    [TestCase("hh:mm a", "12:15 AM", 900000L)]
+    [TestCase("yyyy-MM-dd HH:mm Z", "2024-01-15 12:30 +0200", 1705314600000L)]
+    [TestCase("yyyy-MM-dd HH:mm XXX", "2024-01-15 05:30 -05:00", 1705314600000L)]
+    [TestCase("yyyy-MM-dd HH:mm X", "2024-01-15 10:30 Z", 1705314600000L)]
+    [TestCase("yyyy-MM-dd HH:mm z", "2024-01-15 10:30 UTC", 1705314600000L)]
+    [TestCase("yyyy-MM-dd", "2024-13-01", 1735689600000L)] // lenient: month 13 rolls into the next year
+    [TestCase("yyyy-MM-dd", "2024-02-30", 1709251200000L)] // lenient: 30 February is 1 March
+    [TestCase("yyyy-MM-dd", "  2024-01-15", 1705276800000L)]
+    [TestCase("yyyy D", "2024 186", 1720051200000L)]
+    [TestCase("'o''clock' HH", "o'clock 01", 3600000L)]
+    public void TryParse_MatchingText_ReturnsUtcMillis(string pattern, string text, long expected)
+    {
+        JavaDateFormat.Parse(pattern).TryParse(text, out var millis).Should().BeTrue();
+        millis.Should().Be(expected);
+    }
+
+    [TestCase("yyyy-MM-dd", "not a date")]
+    [TestCase("yyyy-MM-dd", "2024/01/15")]
+    [TestCase("yyyy-MM-dd", "2024-01")]
+    [TestCase("dd MMM yyyy", "04 Foo 2024")]
+    [TestCase("HH:mm a", "10:30 XM")]
+    [TestCase("yyyy", "")]
+    public void TryParse_MismatchingText_ReturnsFalse(string pattern, string text) =>
+        JavaDateFormat.Parse(pattern).TryParse(text, out _).Should().BeFalse();
+
+    [Test]
+    public void TryParse_TwoDigitYear_UsesTheCenturyStartingEightyYearsAgo()
+    {
+        var format = JavaDateFormat.Parse("yy-MM-dd");
+        var centuryStart = DateTime.UtcNow.Year - 80;
+        var next = (centuryStart + 1) % 100;
+        format.TryParse($"{next:00}-01-01", out var millis).Should().BeTrue();
+        DateTimeOffset.FromUnixTimeMilliseconds(millis).Year.Should().Be(centuryStart + 1);
+    }
+
+    [Test]
+    public void ParseMillis_RoundTripsFormat()
+    {
+        var format = JavaDateFormat.Parse("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        format.ParseMillis(format.Format(Evening)).Should().Be(Evening);
+        FluentActions.Invoking(() => format.ParseMillis("x")).Should().Throw<FormatException>();
+    }
 }
