@@ -27,9 +27,9 @@ public abstract class Flatten : ITransformation, IVersioned
     private readonly Dictionary<Schema, Schema> _schemaCache = [];
     private string _delimiter = ".";
 
-    private protected Flatten()
-    {
-    }
+    private readonly FieldTransformSupport.Part _part;
+
+    private protected Flatten(FieldTransformSupport.Part part) => _part = part;
 
     public ConfigDef Config => ConfigDef;
 
@@ -81,11 +81,11 @@ public abstract class Flatten : ITransformation, IVersioned
 
     public void Dispose() => GC.SuppressFinalize(this);
 
-    private protected abstract Schema? OperatingSchema(ConnectRecord record);
+    private Schema? OperatingSchema(ConnectRecord record) => _part.OperatingSchema(record);
 
-    private protected abstract object? OperatingValue(ConnectRecord record);
+    private object? OperatingValue(ConnectRecord record) => _part.OperatingValue(record);
 
-    private protected abstract ConnectRecord NewRecord(ConnectRecord record, Schema? schema, object? value);
+    private ConnectRecord NewRecord(ConnectRecord record, Schema? schema, object? value) => _part.NewRecord(record, schema, value);
 
     private void FlattenMap(IDictionary source, string prefix, Dictionary<string, object?> target)
     {
@@ -178,25 +178,9 @@ public abstract class Flatten : ITransformation, IVersioned
 
     /// <summary>Flattens the record key.</summary>
     [PluginAlias("org.apache.kafka.connect.transforms.Flatten$Key")]
-    public sealed class Key : Flatten
-    {
-        private protected override Schema? OperatingSchema(ConnectRecord record) => record.KeySchema;
-
-        private protected override object? OperatingValue(ConnectRecord record) => record.Key;
-
-        private protected override ConnectRecord NewRecord(ConnectRecord record, Schema? schema, object? value) =>
-            record.NewRecord(record.Topic, record.KafkaPartition, schema, value, record.ValueSchema, record.Value, record.Timestamp);
-    }
+    public sealed class Key() : Flatten(FieldTransformSupport.Part.Key);
 
     /// <summary>Flattens the record value.</summary>
     [PluginAlias("org.apache.kafka.connect.transforms.Flatten$Value")]
-    public sealed class Value : Flatten
-    {
-        private protected override Schema? OperatingSchema(ConnectRecord record) => record.ValueSchema;
-
-        private protected override object? OperatingValue(ConnectRecord record) => record.Value;
-
-        private protected override ConnectRecord NewRecord(ConnectRecord record, Schema? schema, object? value) =>
-            record.NewRecord(record.Topic, record.KafkaPartition, record.KeySchema, record.Key, schema, value, record.Timestamp);
-    }
+    public sealed class Value() : Flatten(FieldTransformSupport.Part.Value);
 }

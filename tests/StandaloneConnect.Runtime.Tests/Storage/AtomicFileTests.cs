@@ -125,28 +125,20 @@ public sealed class AtomicFileTests
     }
 
     [Test]
+    [Platform(Exclude = "Win", Reason = "Unix file permissions do not exist on Windows")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Write_NewFileWithMode_GetsThatMode()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            Assert.Ignore("Unix permissions only");
-            return;
-        }
-
         AtomicFile.Write(_path, Bytes("secret"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
         File.GetUnixFileMode(_path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
     [Test]
+    [Platform(Exclude = "Win", Reason = "Unix file permissions do not exist on Windows")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Write_ExistingFile_KeepsItsPermissions()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            Assert.Ignore("Unix permissions only");
-            return;
-        }
-
         const UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
         File.WriteAllBytes(_path, Bytes("old"));
         File.SetUnixFileMode(_path, mode);

@@ -240,14 +240,10 @@ public sealed class ConnectorConfigStoreTests
     }
 
     [Test]
+    [Platform(Exclude = "Win", Reason = "Unix file permissions do not exist on Windows")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Save_NewFile_IsReadableByItsOwnerOnly()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            Assert.Ignore("Unix permissions only");
-            return;
-        }
-
         new ConnectorConfigStore(_path).Save([Connector("a", TargetState.Started)]);
 
         File.GetUnixFileMode(_path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
