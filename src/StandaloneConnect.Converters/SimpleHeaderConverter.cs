@@ -44,12 +44,19 @@ public sealed partial class SimpleHeaderConverter : IHeaderConverter, IVersioned
             return SchemaAndValue.Null;
         }
 
+        var text = Encoding.UTF8.GetString(value);
+        if (text.Length == 0)
+        {
+            return new SchemaAndValue(Schema.String, text);
+        }
+
         try
         {
-            return Values.ParseString(Encoding.UTF8.GetString(value));
+            return Values.ParseString(text);
         }
-        catch (Exception e) when (e is DataException or FormatException or OverflowException or ArgumentException)
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
         {
+            // Kafka catches every Throwable here: whatever the parser trips over, the header stays readable as bytes.
             LogUnparsableHeader(_logger, headerKey, topic, e);
             return new SchemaAndValue(Schema.Bytes, value);
         }

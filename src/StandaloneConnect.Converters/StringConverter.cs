@@ -9,6 +9,12 @@ namespace StandaloneConnect.Converters;
 /// Kafka's <c>StringConverter</c>: writes <c>value.toString()</c> (Java's rendering for non-strings) in the
 /// configured character set, ignoring the schema; reads every value back as an optional STRING.
 /// </summary>
+/// <remarks>
+/// <c>converter.encoding</c> sets both directions. As in Kafka, where it is handed to <c>StringSerializer</c> and
+/// <c>StringDeserializer</c>, the serializers' own role-specific keys win over it: <c>key.serializer.encoding</c> /
+/// <c>key.deserializer.encoding</c> for a key converter, <c>value.serializer.encoding</c> /
+/// <c>value.deserializer.encoding</c> for a value or header converter.
+/// </remarks>
 [PluginAlias("org.apache.kafka.connect.storage.StringConverter")]
 public sealed class StringConverter : IConverter, IHeaderConverter, IVersioned
 {
@@ -17,7 +23,8 @@ public sealed class StringConverter : IConverter, IHeaderConverter, IVersioned
     private const string EncodingDoc = "The name of the Java character set to use for encoding strings as byte arrays.";
     private const string EncodingDisplay = "Encoding";
 
-    private JavaCharset _charset = JavaCharset.Utf8;
+    private JavaCharset _writeCharset = JavaCharset.Utf8;
+    private JavaCharset _readCharset = JavaCharset.Utf8;
 
     public ConfigDef Config => CreateConfigDef();
 
@@ -32,19 +39,25 @@ public sealed class StringConverter : IConverter, IHeaderConverter, IVersioned
 
     public void Configure(IReadOnlyDictionary<string, string> configs)
     {
-        var parsed = CreateConfigDef().Parse(ConverterConfigs.WithDefaultType(configs, ConverterType.Header));
-        _charset = JavaCharset.ForName(EncodingConfig, parsed.GetString(EncodingConfig));
+        var withType = ConverterConfigs.WithDefaultType(configs, ConverterType.Header);
+        var parsed = CreateConfigDef().Parse(withType);
+        var encoding = parsed.GetString(EncodingConfig);
+        var role = parsed.GetString(ConverterType.ConfigKey) == ConverterType.Key ? "key." : "value.";
+
+        // Kafka configures the serializer first, so a bad write encoding is the one reported.
+        _writeCharset = JavaCharset.ForName(withType.GetValueOrDefault(role + "serializer.encoding") ?? encoding);
+        _readCharset = JavaCharset.ForName(withType.GetValueOrDefault(role + "deserializer.encoding") ?? encoding);
     }
 
     public byte[]? FromConnectData(string topic, ConnectHeaders? headers, Schema? schema, object? value) => value switch
     {
         null => null,
-        string text => _charset.GetBytes(text),
-        _ => _charset.GetBytes(JavaStringValue.Of(value)),
+        string text => _writeCharset.GetBytes(text),
+        _ => _writeCharset.GetBytes(JavaStringValue.Of(value)),
     };
 
     public SchemaAndValue ToConnectData(string topic, ConnectHeaders? headers, byte[]? value) =>
-        new(Schema.OptionalString, value is null ? null : _charset.GetString(value));
+        new(Schema.OptionalString, value is null ? null : _readCharset.GetString(value));
 
     public byte[]? FromConnectHeader(string topic, string headerKey, Schema? schema, object? value) =>
         FromConnectData(topic, null, schema, value);

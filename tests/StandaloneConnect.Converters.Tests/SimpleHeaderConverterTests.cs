@@ -3,7 +3,7 @@ using StandaloneConnect.Sdk.Data;
 
 namespace StandaloneConnect.Converters.Tests;
 
-public sealed class SimpleHeaderConverterTests
+public sealed partial class SimpleHeaderConverterTests
 {
     private const string Topic = "topic";
 

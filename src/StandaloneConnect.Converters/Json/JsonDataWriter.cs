@@ -83,6 +83,8 @@ internal sealed class JsonDataWriter(JsonConverterSettings settings)
             case SchemaType.Bytes when value is ReadOnlyMemory<byte> v:
                 w.Base64String(v.Span);
                 break;
+            case SchemaType.Bytes:
+                throw new DataException("Invalid type for bytes type: " + value.GetType());
             case SchemaType.Array when value is IEnumerable items and not string and not IDictionary:
                 w.StartArray();
                 var elementSchema = schema?.ValueSchema;
@@ -141,7 +143,7 @@ internal sealed class JsonDataWriter(JsonConverterSettings settings)
                 }
                 else
                 {
-                    w.Base64String(ConnectDecimal.FromLogical(schema, m));
+                    w.Base64String(ConnectDecimal.FromLogical(schema, RequireSchemaScale(schema, m)));
                 }
 
                 return true;
@@ -157,6 +159,19 @@ internal sealed class JsonDataWriter(JsonConverterSettings settings)
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Kafka's <c>Decimal.fromLogical</c> writes the unscaled value as it is, so it refuses any other scale than the
+    /// schema's (the SDK's encoder would silently rescale 1.5 to 1.50).
+    /// </summary>
+    private static decimal RequireSchemaScale(Schema schema, decimal value)
+    {
+        var schemaScale = ConnectDecimal.Scale(schema);
+        return value.Scale == schemaScale
+            ? value
+            : throw new DataException("Decimal value has mismatching scale for given Decimal schema. "
+                + $"Schema has scale {schemaScale}, value has scale {value.Scale}.");
     }
 
     private static DateTime AsDate(object value, string logicalType) => value as DateTime?
