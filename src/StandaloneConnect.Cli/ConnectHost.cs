@@ -140,10 +140,20 @@ internal sealed partial class ConnectHost : IAsyncDisposable
         }
     }
 
-    private static (WorkerConfig, ConfigTransformer) LoadWorkerConfig(string workerFile) => Startup(() =>
+    /// <summary>
+    /// Reads and resolves the worker file ("" for none); <paramref name="defaults"/> fill keys the file does not set.
+    /// Throws <see cref="StartupException"/> naming the file and every problem.
+    /// </summary>
+    internal static (WorkerConfig, ConfigTransformer) LoadWorkerConfig(string workerFile, IReadOnlyDictionary<string, string>? defaults = null,
+        string? sourceName = null) => Startup(() =>
     {
-        var props = workerFile.Length == 0 ? new Dictionary<string, string>() : JavaProperties.Load(workerFile);
-        var source = workerFile.Length == 0 ? "(no worker file)" : workerFile;
+        var props = workerFile.Length == 0 ? new Dictionary<string, string>() : new Dictionary<string, string>(JavaProperties.Load(workerFile));
+        foreach (var (key, value) in defaults ?? new Dictionary<string, string>())
+        {
+            props.TryAdd(key, value);
+        }
+
+        var source = sourceName ?? (workerFile.Length == 0 ? "(no worker file)" : workerFile);
         var transformer = ConfigTransformer.FromWorkerConfig(props, source);
         try
         {

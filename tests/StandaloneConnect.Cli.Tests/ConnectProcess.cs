@@ -81,6 +81,17 @@ internal sealed class ConnectProcess : IDisposable
         return (process.ExitCode, process.Stdout, process.Stderr);
     }
 
+    /// <summary>Runs to completion (bounded) with <paramref name="stdin"/> as standard input, then closed.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithInputAsync(string workingDirectory, TimeSpan timeout, string stdin,
+        params string[] args)
+    {
+        using var process = Start(workingDirectory, args);
+        await process._process.StandardInput.WriteAsync(stdin);
+        process._process.StandardInput.Close();
+        await process.WaitForExitAsync(timeout);
+        return (process.ExitCode, process.Stdout, process.Stderr);
+    }
+
     public async Task WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);

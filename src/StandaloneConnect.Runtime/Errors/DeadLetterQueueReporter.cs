@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using StandaloneConnect.Runtime.Kafka;
+using StandaloneConnect.Runtime.Plugins;
 
 namespace StandaloneConnect.Runtime.Errors;
 
@@ -33,8 +34,8 @@ public sealed partial class DeadLetterQueueReporter(string topic, bool contextHe
             Add(headers, "connector.name", connector);
             Add(headers, "task.id", taskId.ToString(CultureInfo.InvariantCulture));
             Add(headers, "stage", error.Stage.KafkaName());
-            Add(headers, "class.name", error.ExecutingClass.FullName ?? error.ExecutingClass.Name);
-            Add(headers, "exception.class.name", error.Exception.GetType().FullName ?? error.Exception.GetType().Name);
+            Add(headers, "class.name", KafkaClassNames.Of(error.ExecutingClass));
+            Add(headers, "exception.class.name", KafkaClassNames.OfException(error.Exception));
             Add(headers, "exception.message", error.Exception.Message);
             Add(headers, "exception.stacktrace", error.Exception.ToString());
         }

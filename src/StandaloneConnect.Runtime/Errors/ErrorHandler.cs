@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
+using StandaloneConnect.Runtime.Plugins;
 using StandaloneConnect.Sdk;
 
 namespace StandaloneConnect.Runtime.Errors;
@@ -73,7 +74,7 @@ public sealed partial class ErrorHandler(ErrorHandlerSettings settings, string t
             var where = error.Consumed is { } c && settings.LogIncludeMessages
                 ? $", where consumed record is {{topic='{c.Topic}', partition={c.Partition}, offset={c.Offset}, timestamp={c.Timestamp}}}"
                 : error.Record is not null && settings.LogIncludeMessages ? $", where source record is = {error.Record}" : "";
-            LogToleratedError(logger, error.Exception, taskId, error.Stage.KafkaName(), error.ExecutingClass.FullName ?? error.ExecutingClass.Name, where);
+            LogToleratedError(logger, error.Exception, taskId, error.Stage.KafkaName(), KafkaClassNames.Of(error.ExecutingClass), where);
         }
 
         foreach (var reporter in reporters)

@@ -1,4 +1,5 @@
 using StandaloneConnect.Runtime.Configuration;
+using StandaloneConnect.Runtime.Errors;
 using StandaloneConnect.Runtime.Plugins;
 using StandaloneConnect.Sdk;
 using StandaloneConnect.Sdk.Config;
@@ -122,6 +123,30 @@ public sealed class TransformationChain : IDisposable
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// Kafka's <c>TransformationChain.apply</c> in a task: each stage runs under the error handler (stage
+    /// TRANSFORMATION, the stage's transformation class), so a failure names the SMT that failed. Returns false when a
+    /// stage failed and the error was tolerated; <paramref name="result"/> is null when a stage dropped the record.
+    /// </summary>
+    public bool TryApply(ConnectRecord record, ErrorHandler errors, ConsumedRecordContext? consumed, CancellationToken stop,
+        out ConnectRecord? result)
+    {
+        ConnectRecord? current = record;
+        for (var i = 0; i < Stages.Count && current is not null; i++)
+        {
+            var stage = Stages[i];
+            if (!errors.TryExecute(Errors.Stage.Transformation, stage.Transformation.GetType(), (stage, current),
+                    static s => s.stage.Apply(s.current), consumed, current, out current, stop))
+            {
+                result = null;
+                return false;
+            }
+        }
+
+        result = current;
+        return true;
     }
 
     public void Dispose()

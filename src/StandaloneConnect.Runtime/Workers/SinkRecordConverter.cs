@@ -32,10 +32,7 @@ internal sealed class SinkRecordConverter(TaskConverters converters, Transformat
             return record;
         }
 
-        return errors.TryExecute(Stage.Transformation, transforms.GetType(), (transforms, record),
-            static s => s.transforms.Apply(s.record), context, record, out var transformed, stop)
-            ? transformed as SinkRecord
-            : null;
+        return transforms.TryApply(record, errors, context, stop, out var transformed) ? transformed as SinkRecord : null;
     }
 
     private static ConnectHeaders? ConvertHeaders(Sdk.Storage.IHeaderConverter converter, ConsumedRecord raw)

@@ -19,7 +19,7 @@ public sealed record TaskConverters(IConverter Key, IConverter Value, IHeaderCon
         var (headerType, headerSettings) = Resolve(ConnectorConfig.HeaderConverter, connectorConfig, worker, plugins, PluginType.HeaderConverter);
         var header = plugins.Create<IHeaderConverter>(headerType);
         var headerConfig = new Dictionary<string, string>(headerSettings) { [ConverterType.ConfigKey] = ConverterType.Header };
-        header.Configure(headerConfig);
+        Configure(ConnectorConfig.HeaderConverter, () => header.Configure(headerConfig));
         return new TaskConverters(key, value, header);
     }
 
@@ -45,8 +45,21 @@ public sealed record TaskConverters(IConverter Key, IConverter Value, IHeaderCon
         var (type, settings) = Resolve(key, connectorConfig, worker, plugins, PluginType.Converter);
         var converter = plugins.Create<IConverter>(type);
         var config = new Dictionary<string, string>(settings) { [ConverterType.ConfigKey] = converterType };
-        converter.Configure(config, converterType == ConverterType.Key);
+        Configure(key, () => converter.Configure(config, converterType == ConverterType.Key));
         return converter;
+    }
+
+    /// <summary>A converter's own message names its key without the prefix (<c>schemas.enable</c>); say which converter it was.</summary>
+    private static void Configure(string key, Action configure)
+    {
+        try
+        {
+            configure();
+        }
+        catch (ConfigException e)
+        {
+            throw new ConfigException($"{key}: {e.Message}", e);
+        }
     }
 
     private static (Type Type, IReadOnlyDictionary<string, string> Settings) Resolve(string key, IReadOnlyDictionary<string, string> connectorConfig,

@@ -181,9 +181,7 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
             var record = original;
             if (!_setup.Transforms.IsEmpty)
             {
-                if (!errors.TryExecute(Stage.Transformation, _setup.Transforms.GetType(), (_setup.Transforms, original),
-                        static s => s.Transforms.Apply(s.original), null, original, out var transformed, stop)
-                    || transformed is not SourceRecord sr)
+                if (!_setup.Transforms.TryApply(original, errors, null, stop, out var transformed) || transformed is not SourceRecord sr)
                 {
                     CommitSkipped(original);
                     continue;

@@ -57,6 +57,24 @@ public sealed class ChainProbeDropTransformation : ITransformation
     }
 }
 
+/// <summary>Fails on values starting with "bad" with a DataException, as an SMT does on a record it cannot handle.</summary>
+[PluginAlias("com.example.ChainProbeFail")]
+public sealed class ChainProbeFailTransformation : ITransformation
+{
+    public ConfigDef Config { get; } = new();
+
+    public void Configure(IReadOnlyDictionary<string, string> configs)
+    {
+    }
+
+    public ConnectRecord? Apply(ConnectRecord record) =>
+        record.Value is string s && s.StartsWith("bad", StringComparison.Ordinal) ? throw new DataException("probe cannot handle " + s) : record;
+
+    public void Dispose()
+    {
+    }
+}
+
 /// <summary>True when the record value equals <c>value</c>.</summary>
 public sealed class ChainProbeValueIsPredicate : IPredicate
 {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using StandaloneConnect.Runtime.Errors;
 using StandaloneConnect.Runtime.Plugins;
 using StandaloneConnect.Runtime.Transforms;
 using StandaloneConnect.Sdk;
@@ -259,5 +261,66 @@ public sealed class TransformationChainTests
 
         smt.Disposed.Should().BeTrue();
         predicate.Disposed.Should().BeTrue();
+    }
+
+    [Test]
+    public void TryApply_AFailingStage_IsReportedWithItsOwnClass_AndTheRecordIsSkipped()
+    {
+        using var chain = TransformationChain.Build(Config(
+            ("transforms", "a,fail,b"),
+            ("transforms.a.type", "ChainProbeAppend"),
+            ("transforms.a.suffix", "-1"),
+            ("transforms.fail.type", "com.example.ChainProbeFail"),
+            ("transforms.b.type", "ChainProbeAppend"),
+            ("transforms.b.suffix", "-2")), Plugins);
+        var reporter = new CollectingReporter();
+        using var errors = new ErrorHandler(new ErrorHandlerSettings(true, TimeSpan.Zero, TimeSpan.FromMinutes(1), false, false), "c-0",
+            [reporter], TimeProvider.System, NullLogger.Instance);
+        var appended = (ChainProbeAppendTransformation)chain.Stages[0].Transformation;
+
+        chain.TryApply(Record("ok"), errors, null, CancellationToken.None, out var passed).Should().BeTrue();
+        chain.TryApply(Record("bad"), errors, null, CancellationToken.None, out var failed).Should().BeFalse();
+
+        passed!.Value.Should().Be("ok-1-2");
+        failed.Should().BeNull();
+        appended.Calls.Should().Be(2, "the stages before the failing one ran");
+        var error = reporter.Errors.Should().ContainSingle().Subject;
+        error.Stage.Should().Be(Stage.Transformation);
+        error.ExecutingClass.Should().Be(typeof(ChainProbeFailTransformation), "as in Kafka, the failing SMT's class, not the chain's");
+        KafkaClassNames.Of(error.ExecutingClass).Should().Be("com.example.ChainProbeFail");
+        KafkaClassNames.OfException(error.Exception).Should().Be("org.apache.kafka.connect.errors.DataException");
+    }
+
+    [Test]
+    public void TryApply_ToleranceNone_FailsWithToleranceExceeded()
+    {
+        using var chain = TransformationChain.Build(Config(("transforms", "fail"), ("transforms.fail.type", "com.example.ChainProbeFail")), Plugins);
+        using var errors = new ErrorHandler(ErrorHandlerSettings.None, "c-0", [], TimeProvider.System, NullLogger.Instance);
+
+        var act = () => chain.TryApply(Record("bad"), errors, null, CancellationToken.None, out _);
+
+        act.Should().Throw<ConnectException>().WithMessage("Tolerance exceeded in error handler")
+            .WithInnerException<DataException>().WithMessage("probe cannot handle bad");
+    }
+
+    [Test]
+    public void TryApply_ADroppingStage_EndsTheChainWithoutAnError()
+    {
+        using var chain = TransformationChain.Build(Config(
+            ("transforms", "drop,fail"),
+            ("transforms.drop.type", "ChainProbeDrop"),
+            ("transforms.fail.type", "com.example.ChainProbeFail")), Plugins);
+        using var errors = new ErrorHandler(ErrorHandlerSettings.None, "c-0", [], TimeProvider.System, NullLogger.Instance);
+
+        chain.TryApply(Record("bad"), errors, null, CancellationToken.None, out var result).Should().BeTrue();
+
+        result.Should().BeNull();
+    }
+
+    private sealed class CollectingReporter : IErrorReporter
+    {
+        public List<ProcessingError> Errors { get; } = [];
+
+        public void Report(ProcessingError error) => Errors.Add(error);
     }
 }

@@ -70,8 +70,9 @@ public sealed class WorkerSinkTaskTests
         headers.Should().Contain("__connect.errors.topic", "in").And.Contain("__connect.errors.partition", "0")
             .And.Contain("__connect.errors.offset", "1").And.Contain("__connect.errors.connector.name", "snk")
             .And.Contain("__connect.errors.task.id", "0").And.Contain("__connect.errors.stage", "VALUE_CONVERTER");
-        headers.Should().ContainKeys("__connect.errors.class.name", "__connect.errors.exception.class.name",
-            "__connect.errors.exception.message", "__connect.errors.exception.stacktrace");
+        headers.Should().Contain("__connect.errors.class.name", "org.apache.kafka.connect.json.JsonConverter", "Kafka's class names, not .NET's")
+            .And.Contain("__connect.errors.exception.class.name", "org.apache.kafka.connect.errors.DataException");
+        headers.Should().ContainKeys("__connect.errors.exception.message", "__connect.errors.exception.stacktrace");
         f.Herder.GetConnectorStatus("snk").Tasks.Single().Status.State.Should().Be(ConnectState.Running);
     }
 
