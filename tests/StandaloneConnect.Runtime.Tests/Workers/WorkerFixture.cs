@@ -38,6 +38,7 @@ internal sealed class WorkerFixture : IAsyncDisposable
             typeof(WorkerFixture).Assembly,
             typeof(Converters.JsonConverter).Assembly,
             typeof(Connectors.File.FileStreamSourceConnector).Assembly,
+            typeof(StandaloneConnect.Transforms.TransformsAssembly).Assembly,
         ]);
         Store = new FileOffsetStore(OffsetFile);
         Store.Load();
