@@ -72,7 +72,7 @@ public sealed class PipelineTestProcessTests
             .And.Contain("transforms.b.spec: Missing required configuration \"spec\" which has no default value.")
             .And.Contain("Invalid value nope for configuration transforms.c.predicate: Predicate alias nope is not listed in 'predicates'")
             .And.Contain("Missing required configuration \"predicates.p.type\" which has no default value.")
-            .And.Contain("value.converter: Invalid value perhaps for configuration schemas.enable: Expected value to be either true or false");
+            .And.Contain("Invalid value perhaps for configuration value.converter.schemas.enable: Expected value to be either true or false");
     }
 
     [Test]

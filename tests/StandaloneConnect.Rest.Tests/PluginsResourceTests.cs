@@ -152,6 +152,25 @@ public sealed class PluginsResourceTests
             """);
     }
 
+    [Test]
+    public async Task Validate_ConnectorsConverterSettings_AreCheckedByTheConvertersConfigDef()
+    {
+        var config = ValidConfig();
+        config["value.converter"] = "org.apache.kafka.connect.json.JsonConverter";
+        config["value.converter.schemas.enable"] = "perhaps";
+        config["key.converter"] = "org.apache.kafka.connect.json.JsonConverter";
+        config["key.converter.decimal.format"] = "HEX";
+
+        var (status, result) = await ValidateAsync("PUT", "FileStreamSource", config);
+
+        status.Should().Be(HttpStatusCode.OK, result?.ToJsonString());
+        result!["error_count"]!.GetValue<int>().Should().Be(2, result.ToJsonString());
+        var entry = result["configs"]!.AsArray().Single(c => c!["value"]!["name"]!.GetValue<string>() == "value.converter.schemas.enable")!;
+        entry["value"]!["errors"]!.AsArray().Select(e => e!.GetValue<string>()).Should()
+            .Equal("Invalid value perhaps for configuration value.converter.schemas.enable: Expected value to be either true or false");
+        result["configs"]!.AsArray().Should().Contain(c => c!["value"]!["name"]!.GetValue<string>() == "key.converter.decimal.format");
+    }
+
     [TestCase("FileStreamSource", "FileStreamSink")]
     [TestCase("FileStreamSourceConnector", SinkClass)]
     public async Task Validate_ConnectorClassOfAnotherPlugin_Returns400(string plugin, string connectorClass)

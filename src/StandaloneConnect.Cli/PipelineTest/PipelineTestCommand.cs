@@ -135,10 +135,10 @@ internal static class PipelineTestCommand
             problems.AddRange(validation.Errors);
             var config = transformer.Transform(file.Config);
             isSink = plugins.FindConnector(validation.ConnectorClass)?.Kind == PluginType.Sink;
-            // Converter settings (schemas.enable=perhaps) are only checked when a converter is configured, as in a task.
-            converters = Collect(problems, () => TaskConverters.Create(config, worker, plugins));
             if (validation.ErrorCount == 0)
             {
+                // The worker's converters are only configured here (validation checks the connector's own).
+                converters = Collect(problems, () => TaskConverters.Create(config, worker, plugins));
                 chain = Collect(problems, () => TransformationChain.Build(config, plugins));
             }
         }

@@ -65,9 +65,9 @@ public sealed class ConnectorValidator(PluginRegistry plugins, WorkerConfig work
             AddError(entries, ProblemKey(problem, ConnectorConfig.Transforms), problem);
         }
 
-        foreach (var problem in TaskConverters.Validate(config, plugins))
+        foreach (var (key, problem) in TaskConverters.Validate(config, plugins))
         {
-            AddError(entries, ProblemKey(problem, ConnectorConfig.ValueConverter), problem);
+            AddError(entries, key, problem);
         }
 
         foreach (var problem in Kafka.ClientConfigs.OverridePolicyViolations(config,

@@ -23,8 +23,12 @@ public sealed record TaskConverters(IConverter Key, IConverter Value, IHeaderCon
         return new TaskConverters(key, value, header);
     }
 
-    /// <summary>Problems with the converter keys of a connector config (unknown classes), without instantiating.</summary>
-    public static IEnumerable<string> Validate(IReadOnlyDictionary<string, string> connectorConfig, PluginRegistry plugins)
+    /// <summary>
+    /// Problems with the converters a connector config names (as Kafka 3.7+ validates them): an unknown class, or
+    /// settings the converter's own <see cref="ConfigDef"/> rejects, reported under the prefixed key
+    /// (<c>value.converter.schemas.enable</c>). Converters inherited from the worker are not checked here.
+    /// </summary>
+    public static IEnumerable<(string Key, string Message)> Validate(IReadOnlyDictionary<string, string> connectorConfig, PluginRegistry plugins)
     {
         foreach (var (key, kind) in new[]
                  {
@@ -32,10 +36,38 @@ public sealed record TaskConverters(IConverter Key, IConverter Value, IHeaderCon
                      (ConnectorConfig.HeaderConverter, PluginType.HeaderConverter),
                  })
         {
-            if (connectorConfig.TryGetValue(key, out var name) && !string.IsNullOrWhiteSpace(name) && plugins.Find(kind, name) is null)
+            if (!connectorConfig.TryGetValue(key, out var name) || string.IsNullOrWhiteSpace(name))
             {
-                yield return $"Invalid value {name} for configuration {key}: {plugins.UnknownPluginMessage(kind, name)}";
+                continue;
             }
+
+            if (plugins.Find(kind, name) is not { } descriptor)
+            {
+                yield return (key, $"Invalid value {name} for configuration {key}: {plugins.UnknownPluginMessage(kind, name)}");
+                continue;
+            }
+
+            var instance = plugins.Create<object>(descriptor.Type);
+            var definition = instance switch
+            {
+                IConverter c => c.Config,
+                IHeaderConverter h => h.Config,
+                _ => new ConfigDef(),
+            };
+            var settings = ParsedConfig.WithPrefix(connectorConfig, key + ".").ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
+            settings[ConverterType.ConfigKey] = key == ConnectorConfig.KeyConverter ? ConverterType.Key
+                : key == ConnectorConfig.ValueConverter ? ConverterType.Value : ConverterType.Header;
+            foreach (var value in definition.Validate(settings))
+            {
+                foreach (var message in value.ErrorMessages)
+                {
+                    // Kafka's text names the unprefixed key; name the one the user wrote.
+                    yield return ($"{key}.{value.Name}", message.Replace($"for configuration {value.Name}:", $"for configuration {key}.{value.Name}:",
+                        StringComparison.Ordinal));
+                }
+            }
+
+            (instance as IDisposable)?.Dispose();
         }
     }
 
