@@ -20,7 +20,6 @@ public abstract partial class Cast : ITransformation, IVersioned
     public const string ReplaceNullWithDefaultConfig = "replace.null.with.default";
 
     private const string Purpose = "cast types";
-    private const int SchemaCacheSize = 16;
 
     private static readonly SchemaType[] InputTypes =
     [
@@ -39,14 +38,18 @@ public abstract partial class Cast : ITransformation, IVersioned
         .Define(ReplaceNullWithDefaultConfig, ConfigType.Boolean, true, Importance.Medium,
             "Whether to replace fields that have a default value and that are null to the default value. When set to true, the default value is used, otherwise null is used.");
 
-    private readonly Dictionary<Schema, Schema> _schemaCache = [];
+    private readonly SchemaUpdateCache<Schema> _schemaCache;
     private IReadOnlyList<(string Field, SchemaType Type)> _casts = [];
     private SchemaType? _wholeValueType;
     private bool _replaceNullWithDefault = true;
 
     private readonly FieldTransformSupport.Part _part;
 
-    private protected Cast(FieldTransformSupport.Part part) => _part = part;
+    private protected Cast(FieldTransformSupport.Part part)
+    {
+        _part = part;
+        _schemaCache = new SchemaUpdateCache<Schema>(BuildSchema);
+    }
 
     public ConfigDef Config => ConfigDef;
 
@@ -107,7 +110,7 @@ public abstract partial class Cast : ITransformation, IVersioned
 
     private ConnectRecord ApplyWithSchema(ConnectRecord record, Schema schema, object value)
     {
-        var updatedSchema = GetOrBuildSchema(schema);
+        var updatedSchema = _schemaCache.Get(schema);
         if (_wholeValueType is { } whole)
         {
             return NewRecord(record, updatedSchema, CastValue(schema, value, whole));
@@ -139,13 +142,8 @@ public abstract partial class Cast : ITransformation, IVersioned
         return null;
     }
 
-    private Schema GetOrBuildSchema(Schema schema)
+    private Schema BuildSchema(Schema schema)
     {
-        if (_schemaCache.TryGetValue(schema, out var cached))
-        {
-            return cached;
-        }
-
         SchemaBuilder builder;
         if (_wholeValueType is { } whole)
         {
@@ -187,14 +185,7 @@ public abstract partial class Cast : ITransformation, IVersioned
             builder.Default(CastValue(schema, schemaDefault, builder.Type));
         }
 
-        var built = builder.Build();
-        if (_schemaCache.Count >= SchemaCacheSize)
-        {
-            _schemaCache.Clear();
-        }
-
-        _schemaCache[schema] = built;
-        return built;
+        return builder.Build();
     }
 
     private static object? CastValue(Schema? schema, object? value, SchemaType target)
@@ -241,12 +232,13 @@ public abstract partial class Cast : ITransformation, IVersioned
             var parts = JavaSplit(mapping);
             if (parts.Count is 0 or > 2)
             {
-                throw new ConfigException(SpecConfig, string.Join(",", mappings), "Invalid rename mapping: " + mapping);
+                // Kafka reuses ReplaceField's key here, and prints the list as java.util.List#toString does.
+                throw new ConfigException("renames", "[" + string.Join(", ", mappings) + "]", "Invalid rename mapping: " + mapping);
             }
 
             if (parts.Count == 1)
             {
-                whole = OutputType(parts[0].Trim());
+                whole = WholeValueType(parts[0].Trim());
             }
             else
             {
@@ -272,6 +264,21 @@ public abstract partial class Cast : ITransformation, IVersioned
         }
 
         ParseSpec(list);
+    }
+
+    /// <summary>Kafka calls <c>Schema.Type.valueOf</c> unguarded here, so its IllegalArgumentException text shows.</summary>
+    private static SchemaType WholeValueType(string name)
+    {
+        var upper = name.ToUpperInvariant();
+        foreach (var type in Enum.GetValues<SchemaType>())
+        {
+            if (type.KafkaName() == upper)
+            {
+                return OutputType(name);
+            }
+        }
+
+        throw new ConfigException("No enum constant org.apache.kafka.connect.data.Schema.Type." + upper);
     }
 
     private static SchemaType OutputType(string name)

@@ -27,7 +27,18 @@ public sealed class DropHeaders : ITransformation, IVersioned
     public ConnectRecord? Apply(ConnectRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var kept = new ConnectHeaders(record.HasHeaders ? record.Headers.Where(h => !_headers.Contains(h.Key)) : []);
+        var kept = new ConnectHeaders();
+        if (record.HasHeaders)
+        {
+            foreach (var header in record.Headers)
+            {
+                if (!_headers.Contains(header.Key))
+                {
+                    kept.Add(header);
+                }
+            }
+        }
+
         return record.NewRecord(record.Topic, record.KafkaPartition, record.KeySchema, record.Key, record.ValueSchema,
             record.Value, record.Timestamp, kept);
     }

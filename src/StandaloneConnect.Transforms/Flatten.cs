@@ -22,14 +22,16 @@ public abstract class Flatten : ITransformation, IVersioned
         .Define(DelimiterConfig, ConfigType.String, ".", Importance.Medium,
             "Delimiter to insert between field names from the input record when generating field names for the output record");
 
-    private const int SchemaCacheSize = 16;
-
-    private readonly Dictionary<Schema, Schema> _schemaCache = [];
+    private readonly SchemaUpdateCache<Schema> _schemaCache;
     private string _delimiter = ".";
 
     private readonly FieldTransformSupport.Part _part;
 
-    private protected Flatten(FieldTransformSupport.Part part) => _part = part;
+    private protected Flatten(FieldTransformSupport.Part part)
+    {
+        _part = part;
+        _schemaCache = new SchemaUpdateCache<Schema>(BuildSchema);
+    }
 
     public ConfigDef Config => ConfigDef;
 
@@ -61,25 +63,20 @@ public abstract class Flatten : ITransformation, IVersioned
 
         var st = value as Struct ?? throw new DataException(
             $"Only Struct objects supported for [{Purpose}], found: {FieldTransformSupport.JavaClassName(value)}");
-        if (!_schemaCache.TryGetValue(st.Schema, out var updated))
-        {
-            var builder = FieldTransformSupport.CopySchemaBasics(st.Schema, SchemaBuilder.Struct());
-            AddFlatFields(st.Schema, "", builder, st.Schema.IsOptional, st.Schema.DefaultValue as Struct);
-            updated = builder.Build();
-            if (_schemaCache.Count >= SchemaCacheSize)
-            {
-                _schemaCache.Clear();
-            }
-
-            _schemaCache[st.Schema] = updated;
-        }
-
+        var updated = _schemaCache.Get(st.Schema);
         var result = new Struct(updated);
         CopyValues(st, "", result);
         return NewRecord(record, updated, result);
     }
 
     public void Dispose() => GC.SuppressFinalize(this);
+
+    private Schema BuildSchema(Schema schema)
+    {
+        var builder = FieldTransformSupport.CopySchemaBasics(schema, SchemaBuilder.Struct());
+        AddFlatFields(schema, "", builder, schema.IsOptional, schema.DefaultValue as Struct);
+        return builder.Build();
+    }
 
     private Schema? OperatingSchema(ConnectRecord record) => _part.OperatingSchema(record);
 

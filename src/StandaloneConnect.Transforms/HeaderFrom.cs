@@ -1,9 +1,9 @@
-using StandaloneConnect.Transforms.Support;
-using System.Collections;
 using StandaloneConnect.Sdk;
 using StandaloneConnect.Sdk.Config;
 using StandaloneConnect.Sdk.Data;
 using StandaloneConnect.Sdk.Transforms;
+using StandaloneConnect.Transforms.Support;
+using static StandaloneConnect.Transforms.Support.FieldTransformSupport;
 
 namespace StandaloneConnect.Transforms;
 
@@ -20,13 +20,19 @@ public abstract class HeaderFrom : ITransformation, IVersioned
     private const string MoveOperation = "move";
     private const string CopyOperation = "copy";
 
+    private readonly Part _part;
+    private readonly SchemaUpdateCache<Schema> _moveSchemas;
     private IReadOnlyList<string> _fields = [];
+    private HashSet<string> _fieldSet = [];
     private IReadOnlyList<string> _headers = [];
     private bool _move;
+    private string _purpose = "header " + CopyOperation;
     private bool _replaceNullWithDefault = true;
 
-    private protected HeaderFrom()
+    private protected HeaderFrom(Part part)
     {
+        _part = part;
+        _moveSchemas = new SchemaUpdateCache<Schema>(MoveSchema);
     }
 
     public ConfigDef Config => CreateConfigDef();
@@ -57,41 +63,32 @@ public abstract class HeaderFrom : ITransformation, IVersioned
                 $"'{FieldsConfig}' config must have the same number of elements as '{HeadersConfig}' config.");
         }
 
+        _fieldSet = new HashSet<string>(_fields, StringComparer.Ordinal);
         _move = parsed.GetString(OperationConfig) == MoveOperation;
+        _purpose = "header " + (_move ? MoveOperation : CopyOperation);
         _replaceNullWithDefault = parsed.GetBoolean(ReplaceNullWithDefaultConfig);
+        _moveSchemas.Clear();
     }
 
     public ConnectRecord? Apply(ConnectRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var schema = OperatingSchema(record);
+        var schema = _part.OperatingSchema(record);
         return schema is null ? ApplySchemaless(record) : ApplyWithSchema(record, schema);
     }
 
     public void Dispose() => GC.SuppressFinalize(this);
 
-    private protected abstract Schema? OperatingSchema(ConnectRecord record);
-
-    private protected abstract object? OperatingValue(ConnectRecord record);
-
-    private protected abstract ConnectRecord NewRecord(ConnectRecord record, Schema? updatedSchema, object? updatedValue,
-        ConnectHeaders updatedHeaders);
-
-    private string Purpose => "header " + (_move ? MoveOperation : CopyOperation);
-
     private ConnectRecord ApplyWithSchema(ConnectRecord record, Schema schema)
     {
         var headers = record.Headers.Duplicate();
-        if (OperatingValue(record) is not Struct value)
-        {
-            throw new DataException($"Only Struct objects supported for [{Purpose}], found: {FieldTransformSupport.JavaClassName(OperatingValue(record))}");
-        }
+        var value = RequireStruct(_part.OperatingValue(record), _purpose);
 
         var updatedSchema = schema;
         var updatedValue = value;
         if (_move)
         {
-            updatedSchema = MoveSchema(schema);
+            updatedSchema = _moveSchemas.Get(schema);
             updatedValue = new Struct(updatedSchema);
             foreach (var field in updatedSchema.Fields)
             {
@@ -105,19 +102,18 @@ public abstract class HeaderFrom : ITransformation, IVersioned
             headers.Add(_headers[i], field.Schema, FieldValue(value, field.Name));
         }
 
-        return NewRecord(record, updatedSchema, updatedValue, headers);
+        return _part.NewRecord(record, updatedSchema, updatedValue, headers);
     }
 
     private Schema MoveSchema(Schema schema)
     {
-        var builder = SchemaBuilder.Struct()
-            .SetName(schema.Name)
-            .SetVersion(schema.Version)
-            .SetDoc(schema.Doc)
-            .SetParameters(schema.Parameters);
-        foreach (var field in schema.Fields.Where(f => !_fields.Contains(f.Name)))
+        var builder = CopySchemaBasics(schema, SchemaBuilder.Struct());
+        foreach (var field in schema.Fields)
         {
-            builder.Field(field.Name, field.Schema);
+            if (!_fieldSet.Contains(field.Name))
+            {
+                builder.Field(field.Name, field.Schema);
+            }
         }
 
         return builder.Build();
@@ -126,17 +122,8 @@ public abstract class HeaderFrom : ITransformation, IVersioned
     private ConnectRecord ApplySchemaless(ConnectRecord record)
     {
         var headers = record.Headers.Duplicate();
-        if (OperatingValue(record) is not IDictionary value)
-        {
-            throw new DataException(
-                $"Only Map objects supported in absence of schema for [{Purpose}], found: {FieldTransformSupport.JavaClassName(OperatingValue(record))}");
-        }
-
-        var updated = new Dictionary<object, object?>();
-        foreach (DictionaryEntry entry in value)
-        {
-            updated[entry.Key] = entry.Value;
-        }
+        var value = RequireMap(_part.OperatingValue(record), _purpose);
+        var updated = CopyMap(value);
 
         for (var i = 0; i < _fields.Count; i++)
         {
@@ -148,7 +135,7 @@ public abstract class HeaderFrom : ITransformation, IVersioned
             headers.Add(_headers[i], null, value[_fields[i]]);
         }
 
-        return NewRecord(record, null, updated, headers);
+        return _part.NewRecord(record, null, updated, headers);
     }
 
     private object? FieldValue(Struct value, string name) =>
@@ -156,29 +143,9 @@ public abstract class HeaderFrom : ITransformation, IVersioned
 
     /// <summary>Moves or copies fields of the record key into headers.</summary>
     [PluginAlias("org.apache.kafka.connect.transforms.HeaderFrom$Key")]
-    public sealed class Key : HeaderFrom
-    {
-        private protected override Schema? OperatingSchema(ConnectRecord record) => record.KeySchema;
-
-        private protected override object? OperatingValue(ConnectRecord record) => record.Key;
-
-        private protected override ConnectRecord NewRecord(ConnectRecord record, Schema? updatedSchema, object? updatedValue,
-            ConnectHeaders updatedHeaders) =>
-            record.NewRecord(record.Topic, record.KafkaPartition, updatedSchema, updatedValue, record.ValueSchema,
-                record.Value, record.Timestamp, updatedHeaders);
-    }
+    public sealed class Key() : HeaderFrom(Part.Key);
 
     /// <summary>Moves or copies fields of the record value into headers.</summary>
     [PluginAlias("org.apache.kafka.connect.transforms.HeaderFrom$Value")]
-    public sealed class Value : HeaderFrom
-    {
-        private protected override Schema? OperatingSchema(ConnectRecord record) => record.ValueSchema;
-
-        private protected override object? OperatingValue(ConnectRecord record) => record.Value;
-
-        private protected override ConnectRecord NewRecord(ConnectRecord record, Schema? updatedSchema, object? updatedValue,
-            ConnectHeaders updatedHeaders) =>
-            record.NewRecord(record.Topic, record.KafkaPartition, record.KeySchema, record.Key, updatedSchema,
-                updatedValue, record.Timestamp, updatedHeaders);
-    }
+    public sealed class Value() : HeaderFrom(Part.Value);
 }

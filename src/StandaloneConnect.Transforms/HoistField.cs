@@ -2,6 +2,7 @@ using StandaloneConnect.Sdk;
 using StandaloneConnect.Sdk.Config;
 using StandaloneConnect.Sdk.Data;
 using StandaloneConnect.Sdk.Transforms;
+using StandaloneConnect.Transforms.Support;
 using static StandaloneConnect.Transforms.Support.FieldTransformSupport;
 
 namespace StandaloneConnect.Transforms;
@@ -15,9 +16,14 @@ public abstract class HoistField : ITransformation, IVersioned
     public const string FieldConfig = "field";
 
     private readonly Part _part;
+    private readonly SchemaUpdateCache<Schema> _updatedSchemas;
     private string _fieldName = "";
 
-    private protected HoistField(Part part) => _part = part;
+    private protected HoistField(Part part)
+    {
+        _part = part;
+        _updatedSchemas = new SchemaUpdateCache<Schema>(schema => SchemaBuilder.Struct().Field(_fieldName, schema).Build());
+    }
 
     public static ConfigDef ConfigDef { get; } = new ConfigDef()
         .Define(FieldConfig, ConfigType.String, ConfigDef.NoDefault, null, Importance.Medium,
@@ -27,8 +33,11 @@ public abstract class HoistField : ITransformation, IVersioned
 
     public string Version => PluginVersion.Of(GetType());
 
-    public void Configure(IReadOnlyDictionary<string, string> configs) =>
+    public void Configure(IReadOnlyDictionary<string, string> configs)
+    {
         _fieldName = ConfigDef.Parse(configs).GetString(FieldConfig) ?? "";
+        _updatedSchemas.Clear();
+    }
 
     public ConnectRecord? Apply(ConnectRecord record)
     {
@@ -39,7 +48,7 @@ public abstract class HoistField : ITransformation, IVersioned
             return _part.NewRecord(record, null, new Dictionary<object, object?> { [_fieldName] = value });
         }
 
-        var updatedSchema = SchemaBuilder.Struct().Field(_fieldName, schema).Build();
+        var updatedSchema = _updatedSchemas.Get(schema);
         return _part.NewRecord(record, updatedSchema, new Struct(updatedSchema).Put(_fieldName, value));
     }
 

@@ -2,6 +2,7 @@ using StandaloneConnect.Sdk;
 using StandaloneConnect.Sdk.Config;
 using StandaloneConnect.Sdk.Data;
 using StandaloneConnect.Sdk.Transforms;
+using StandaloneConnect.Transforms.Support;
 using static StandaloneConnect.Transforms.Support.FieldTransformSupport;
 
 namespace StandaloneConnect.Transforms;
@@ -26,6 +27,7 @@ public abstract class InsertField : ITransformation, IVersioned
     private static readonly Schema OptionalTimestampSchema = ConnectTimestamp.Builder().Optional().Build();
 
     private readonly Part _part;
+    private readonly SchemaUpdateCache<Schema> _updatedSchemas;
     private Spec? _topic;
     private Spec? _partition;
     private Spec? _offset;
@@ -34,7 +36,11 @@ public abstract class InsertField : ITransformation, IVersioned
     private string? _staticValue;
     private bool _replaceNullWithDefault = true;
 
-    private protected InsertField(Part part) => _part = part;
+    private protected InsertField(Part part)
+    {
+        _part = part;
+        _updatedSchemas = new SchemaUpdateCache<Schema>(MakeUpdatedSchema);
+    }
 
     public static ConfigDef ConfigDef { get; } = new ConfigDef()
         .Define(TopicFieldConfig, ConfigType.String, null, Importance.Medium, "Field name for Kafka topic. " + OptionalityDoc)
@@ -60,6 +66,7 @@ public abstract class InsertField : ITransformation, IVersioned
         _static = Spec.Parse(config.GetString(StaticFieldConfig));
         _staticValue = config.GetString(StaticValueConfig);
         _replaceNullWithDefault = config.GetBoolean(ReplaceNullWithDefaultConfig);
+        _updatedSchemas.Clear();
         if (_topic is null && _partition is null && _offset is null && _timestamp is null && _static is null)
         {
             throw new ConfigException("No field insertion configured");
@@ -119,11 +126,15 @@ public abstract class InsertField : ITransformation, IVersioned
     private ConnectRecord ApplyWithSchema(ConnectRecord record, object value)
     {
         var source = RequireStruct(value, Purpose);
-        var updatedSchema = MakeUpdatedSchema(source.Schema);
+        var updatedSchema = _updatedSchemas.Get(source.Schema);
         var updated = new Struct(updatedSchema);
-        foreach (var field in source.Schema.Fields)
+
+        // The updated schema starts with the source fields, in the same order.
+        var sourceFields = source.Schema.Fields;
+        var updatedFields = updatedSchema.Fields;
+        for (var i = 0; i < sourceFields.Count; i++)
         {
-            updated.Put(field.Name, GetFieldValue(source, field, _replaceNullWithDefault));
+            updated.Put(updatedFields[i], GetFieldValue(source, sourceFields[i], _replaceNullWithDefault));
         }
 
         if (_topic is not null)

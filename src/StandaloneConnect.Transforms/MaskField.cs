@@ -1,10 +1,10 @@
-using StandaloneConnect.Transforms.Support;
 using System.Collections;
-using System.Globalization;
 using StandaloneConnect.Sdk;
 using StandaloneConnect.Sdk.Config;
 using StandaloneConnect.Sdk.Data;
 using StandaloneConnect.Sdk.Transforms;
+using StandaloneConnect.Transforms.Support;
+using static StandaloneConnect.Transforms.Support.FieldTransformSupport;
 
 namespace StandaloneConnect.Transforms;
 
@@ -20,12 +20,16 @@ public abstract class MaskField : ITransformation, IVersioned
     public const string ReplaceNullWithDefaultConfig = "replace.null.with.default";
     private const string Purpose = "mask fields";
 
+    private readonly Part _part;
+    private readonly SchemaUpdateCache<bool[]> _maskPlans;
     private HashSet<string> _maskedFields = [];
     private string? _replacement;
     private bool _replaceNullWithDefault = true;
 
-    private protected MaskField()
+    private protected MaskField(Part part)
     {
+        _part = part;
+        _maskPlans = new SchemaUpdateCache<bool[]>(MaskPlan);
     }
 
     public ConfigDef Config => CreateConfigDef();
@@ -43,62 +47,61 @@ public abstract class MaskField : ITransformation, IVersioned
     public void Configure(IReadOnlyDictionary<string, string> configs)
     {
         var parsed = CreateConfigDef().Parse(configs);
-        _maskedFields = [.. parsed.GetList(FieldsConfig)];
+        _maskedFields = new HashSet<string>(parsed.GetList(FieldsConfig), StringComparer.Ordinal);
         _replacement = parsed.GetString(ReplacementConfig);
         _replaceNullWithDefault = parsed.GetBoolean(ReplaceNullWithDefaultConfig);
+        _maskPlans.Clear();
     }
 
     public ConnectRecord? Apply(ConnectRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return OperatingSchema(record) is null ? ApplySchemaless(record) : ApplyWithSchema(record);
+        var schema = _part.OperatingSchema(record);
+        return schema is null ? ApplySchemaless(record) : ApplyWithSchema(record, schema);
     }
 
     public void Dispose() => GC.SuppressFinalize(this);
 
-    private protected abstract Schema? OperatingSchema(ConnectRecord record);
-
-    private protected abstract object? OperatingValue(ConnectRecord record);
-
-    private protected abstract ConnectRecord NewRecord(ConnectRecord record, object? updatedValue);
-
     private ConnectRecord ApplySchemaless(ConnectRecord record)
     {
-        if (OperatingValue(record) is not IDictionary value)
-        {
-            throw new DataException(
-                $"Only Map objects supported in absence of schema for [{Purpose}], found: {FieldTransformSupport.JavaClassName(OperatingValue(record))}");
-        }
-
-        var updated = new Dictionary<object, object?>();
-        foreach (DictionaryEntry entry in value)
-        {
-            updated[entry.Key] = entry.Value;
-        }
-
+        var value = FieldTransformSupport.RequireMap(_part.OperatingValue(record), Purpose);
+        var updated = FieldTransformSupport.CopyMap(value);
         foreach (var field in _maskedFields)
         {
             updated[field] = Masked(value[field]);
         }
 
-        return NewRecord(record, updated);
+        return _part.NewRecord(record, null, updated);
     }
 
-    private ConnectRecord ApplyWithSchema(ConnectRecord record)
+    private ConnectRecord ApplyWithSchema(ConnectRecord record, Schema schema)
     {
-        if (OperatingValue(record) is not Struct value)
-        {
-            throw new DataException($"Only Struct objects supported for [{Purpose}], found: {FieldTransformSupport.JavaClassName(OperatingValue(record))}");
-        }
-
+        var value = FieldTransformSupport.RequireStruct(_part.OperatingValue(record), Purpose);
+        var masked = _maskPlans.Get(value.Schema);
+        var fields = value.Schema.Fields;
         var updated = new Struct(value.Schema);
-        foreach (var field in value.Schema.Fields)
+        for (var i = 0; i < fields.Count; i++)
         {
-            var original = _replaceNullWithDefault ? value.Get(field) : value.GetWithoutDefault(field.Name);
-            updated.Put(field, _maskedFields.Contains(field.Name) ? Masked(original) : original);
+            var field = fields[i];
+            var original = FieldTransformSupport.GetFieldValue(value, field, _replaceNullWithDefault);
+            updated.Put(field, masked[i] ? Masked(original) : original);
         }
 
-        return NewRecord(record, updated);
+        // Like Kafka, the record keeps the schema it came with (the struct's own schema is the one used above).
+        return _part.NewRecord(record, schema, updated);
+    }
+
+    /// <summary>Which fields of a struct schema (by position) are masked.</summary>
+    private bool[] MaskPlan(Schema schema)
+    {
+        var fields = schema.Fields;
+        var plan = new bool[fields.Count];
+        for (var i = 0; i < plan.Length; i++)
+        {
+            plan[i] = _maskedFields.Contains(fields[i].Name);
+        }
+
+        return plan;
     }
 
     private object? Masked(object? value)
@@ -123,11 +126,15 @@ public abstract class MaskField : ITransformation, IVersioned
         decimal => 0m,
         DateTime => DateTime.UnixEpoch,
         string => "",
-        byte[] or ReadOnlyMemory<byte> => throw new DataException("Cannot mask value of type: " + value.GetType()),
+        byte[] or ReadOnlyMemory<byte> => throw CannotMask(value),
         IList => new List<object?>(),
         IDictionary => new Dictionary<object, object?>(),
-        _ => throw new DataException("Cannot mask value of type: " + value.GetType()),
+        _ => throw CannotMask(value),
     };
+
+    // Kafka prints value.getClass(): "Cannot mask value of type: class [B".
+    private static DataException CannotMask(object value) =>
+        new("Cannot mask value of type: class " + FieldTransformSupport.JavaClassName(value));
 
     private static object MaskWithReplacement(object value, string replacement)
     {
@@ -138,63 +145,40 @@ public abstract class MaskField : ITransformation, IVersioned
 
         if (value is not (sbyte or short or int or long or float or double or decimal))
         {
-            throw new DataException($"Cannot mask value of type {value.GetType()} with custom replacement.");
+            throw new DataException(
+                $"Cannot mask value of type class {FieldTransformSupport.JavaClassName(value)} with custom replacement.");
         }
 
-        try
+        if (value is decimal)
         {
-            return value switch
-            {
-                float => float.Parse(replacement, NumberStyles.Float, CultureInfo.InvariantCulture),
-                double => double.Parse(replacement, NumberStyles.Float, CultureInfo.InvariantCulture),
-                decimal => decimal.Parse(replacement, NumberStyles.Float, CultureInfo.InvariantCulture),
-                _ => ToIntegral(value, ParseWhole(replacement)),
-            };
+            // Kafka: new BigDecimal(replacement); its NumberFormatException becomes "... to number".
+            return MaskReplacement.TryParseDecimal(replacement, out var number)
+                ? number
+                : throw new DataException($"Unable to convert {replacement} (class java.lang.String) to number");
         }
-        catch (Exception e) when (e is FormatException or OverflowException)
+
+        // Kafka: Values.convertToXxx -> new BigDecimal(text).longValue()/doubleValue(), narrowed like a Java cast.
+        if (!MaskReplacement.IsJavaDecimal(replacement))
         {
-            throw new DataException($"Unable to convert {replacement} (class java.lang.String) to number", e);
+            throw new DataException($"Unable to convert {replacement} (class java.lang.String) to a number");
         }
+
+        return value switch
+        {
+            float => (object)(float)MaskReplacement.ToDouble(replacement),
+            double => (object)MaskReplacement.ToDouble(replacement),
+            sbyte => (object)unchecked((sbyte)MaskReplacement.ToLong(replacement)),
+            short => (object)unchecked((short)MaskReplacement.ToLong(replacement)),
+            int => (object)unchecked((int)MaskReplacement.ToLong(replacement)),
+            _ => (object)MaskReplacement.ToLong(replacement),
+        };
     }
-
-    // Kafka converts through Values.convertToXxx: whole numbers are narrowed, fractions truncated.
-    private static long ParseWhole(string text) =>
-        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
-            ? whole
-            : (long)Math.Truncate(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
-
-    private static object ToIntegral(object template, long number) => template switch
-    {
-        // Each arm is boxed on its own; without the casts the switch's natural type would be long.
-        sbyte => (object)unchecked((sbyte)number),
-        short => (object)unchecked((short)number),
-        int => (object)unchecked((int)number),
-        _ => (object)number,
-    };
 
     /// <summary>Masks fields of the record key.</summary>
     [PluginAlias("org.apache.kafka.connect.transforms.MaskField$Key")]
-    public sealed class Key : MaskField
-    {
-        private protected override Schema? OperatingSchema(ConnectRecord record) => record.KeySchema;
-
-        private protected override object? OperatingValue(ConnectRecord record) => record.Key;
-
-        private protected override ConnectRecord NewRecord(ConnectRecord record, object? updatedValue) =>
-            record.NewRecord(record.Topic, record.KafkaPartition, record.KeySchema, updatedValue, record.ValueSchema,
-                record.Value, record.Timestamp);
-    }
+    public sealed class Key() : MaskField(Part.Key);
 
     /// <summary>Masks fields of the record value.</summary>
     [PluginAlias("org.apache.kafka.connect.transforms.MaskField$Value")]
-    public sealed class Value : MaskField
-    {
-        private protected override Schema? OperatingSchema(ConnectRecord record) => record.ValueSchema;
-
-        private protected override object? OperatingValue(ConnectRecord record) => record.Value;
-
-        private protected override ConnectRecord NewRecord(ConnectRecord record, object? updatedValue) =>
-            record.NewRecord(record.Topic, record.KafkaPartition, record.KeySchema, record.Key, record.ValueSchema,
-                updatedValue, record.Timestamp);
-    }
+    public sealed class Value() : MaskField(Part.Value);
 }

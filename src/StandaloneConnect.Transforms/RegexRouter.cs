@@ -20,6 +20,9 @@ public sealed class RegexRouter : ITransformation, IVersioned
     private JavaRegex? _regex;
     private string _replacement = "";
 
+    // Records of one task mostly share a topic: the last topic's outcome is kept (null = no match).
+    private volatile Routed? _last;
+
     public ConfigDef Config => CreateConfigDef();
 
     public string Version => PluginVersion.Of(typeof(RegexRouter));
@@ -46,18 +49,25 @@ public sealed class RegexRouter : ITransformation, IVersioned
         }
 
         _regex = regex;
+        _last = null;
     }
 
     public ConnectRecord? Apply(ConnectRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var regex = _regex ?? throw new InvalidOperationException("RegexRouter is not configured.");
-        if (!regex.Matches(record.Topic))
+        var last = _last;
+        if (last is null || !string.Equals(last.Topic, record.Topic, StringComparison.Ordinal))
+        {
+            var regex = _regex ?? throw new InvalidOperationException("RegexRouter is not configured.");
+            last = new Routed(record.Topic, regex.Matches(record.Topic) ? regex.ReplaceFirst(record.Topic, _replacement) : null);
+            _last = last;
+        }
+
+        if (last.NewTopic is not { } topic)
         {
             return record;
         }
 
-        var topic = regex.ReplaceFirst(record.Topic, _replacement);
         return record.NewRecord(topic, record.KafkaPartition, record.KeySchema, record.Key, record.ValueSchema, record.Value,
             record.Timestamp);
     }
@@ -65,4 +75,6 @@ public sealed class RegexRouter : ITransformation, IVersioned
     public void Dispose()
     {
     }
+
+    private sealed record Routed(string Topic, string? NewTopic);
 }

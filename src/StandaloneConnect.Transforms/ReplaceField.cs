@@ -3,6 +3,7 @@ using StandaloneConnect.Sdk;
 using StandaloneConnect.Sdk.Config;
 using StandaloneConnect.Sdk.Data;
 using StandaloneConnect.Sdk.Transforms;
+using StandaloneConnect.Transforms.Support;
 using static StandaloneConnect.Transforms.Support.FieldTransformSupport;
 
 namespace StandaloneConnect.Transforms;
@@ -21,13 +22,18 @@ public abstract class ReplaceField : ITransformation, IVersioned
     private const string Purpose = "field replacement";
 
     private readonly Part _part;
+    private readonly SchemaUpdateCache<Plan> _plans;
     private HashSet<string> _exclude = [];
     private HashSet<string> _include = [];
     private Dictionary<string, string> _renames = [];
     private Dictionary<string, string> _reverseRenames = [];
     private bool _replaceNullWithDefault = true;
 
-    private protected ReplaceField(Part part) => _part = part;
+    private protected ReplaceField(Part part)
+    {
+        _part = part;
+        _plans = new SchemaUpdateCache<Plan>(MakePlan);
+    }
 
     public static ConfigDef ConfigDef { get; } = new ConfigDef()
         .Define(ExcludeConfig, ConfigType.List, "", Importance.Medium,
@@ -50,8 +56,14 @@ public abstract class ReplaceField : ITransformation, IVersioned
         _exclude = new HashSet<string>(config.GetList(ExcludeConfig), StringComparer.Ordinal);
         _include = new HashSet<string>(config.GetList(IncludeConfig), StringComparer.Ordinal);
         _renames = ParseRenames(config.GetList(RenamesConfig));
-        _reverseRenames = _renames.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
+        _reverseRenames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (from, to) in _renames)
+        {
+            _reverseRenames[to] = from;
+        }
+
         _replaceNullWithDefault = config.GetBoolean(ReplaceNullWithDefaultConfig);
+        _plans.Clear();
     }
 
     public ConnectRecord? Apply(ConnectRecord record)
@@ -100,38 +112,72 @@ public abstract class ReplaceField : ITransformation, IVersioned
     {
         var map = RequireMap(value, Purpose);
         var updated = new Dictionary<object, object?>(map.Count);
-        foreach (DictionaryEntry entry in map)
+        if (map is Dictionary<object, object?> typed)
         {
-            var name = entry.Key as string ?? entry.Key.ToString() ?? "";
-            if (Keep(name))
+            // What the converters produce: enumerated without boxing each entry.
+            foreach (var (key, fieldValue) in typed)
             {
-                updated[Renamed(name)] = entry.Value;
+                Copy(updated, key, fieldValue);
+            }
+        }
+        else
+        {
+            foreach (DictionaryEntry entry in map)
+            {
+                Copy(updated, entry.Key, entry.Value);
             }
         }
 
         return _part.NewRecord(record, null, updated);
     }
 
+    private void Copy(Dictionary<object, object?> updated, object key, object? fieldValue)
+    {
+        var name = key as string ?? key.ToString() ?? "";
+        if (Keep(name))
+        {
+            updated[Renamed(name)] = fieldValue;
+        }
+    }
+
     private ConnectRecord ApplyWithSchema(ConnectRecord record, object value)
     {
         var source = RequireStruct(value, Purpose);
-        var builder = CopySchemaBasics(source.Schema, SchemaBuilder.Struct());
-        foreach (var field in source.Schema.Fields.Where(f => Keep(f.Name)))
+        var plan = _plans.Get(source.Schema);
+        var updated = new Struct(plan.Schema);
+        var fields = plan.Schema.Fields;
+        for (var i = 0; i < fields.Count; i++)
         {
-            builder.Field(Renamed(field.Name), field.Schema);
+            updated.Put(fields[i], GetFieldValue(source, plan.Sources[i], _replaceNullWithDefault));
+        }
+
+        return _part.NewRecord(record, plan.Schema, updated);
+    }
+
+    /// <summary>The updated schema and, for each of its fields, the source field its value comes from.</summary>
+    private Plan MakePlan(Schema schema)
+    {
+        var builder = CopySchemaBasics(schema, SchemaBuilder.Struct());
+        foreach (var field in schema.Fields)
+        {
+            if (Keep(field.Name))
+            {
+                builder.Field(Renamed(field.Name), field.Schema);
+            }
         }
 
         var updatedSchema = builder.Build();
-        var updated = new Struct(updatedSchema);
+        var sources = new Field[updatedSchema.Fields.Count];
         foreach (var field in updatedSchema.Fields)
         {
-            var original = source.Schema.Field(_reverseRenames.GetValueOrDefault(field.Name, field.Name))
+            sources[field.Index] = schema.Field(_reverseRenames.GetValueOrDefault(field.Name, field.Name))
                 ?? throw new DataException(field.Name + " is not a valid field name");
-            updated.Put(field.Name, GetFieldValue(source, original, _replaceNullWithDefault));
         }
 
-        return _part.NewRecord(record, updatedSchema, updated);
+        return new Plan(updatedSchema, sources);
     }
+
+    private sealed record Plan(Schema Schema, Field[] Sources);
 
     /// <summary>Filters/renames fields of the record key (Kafka's <c>ReplaceField$Key</c>).</summary>
     [PluginAlias("org.apache.kafka.connect.transforms.ReplaceField$Key")]

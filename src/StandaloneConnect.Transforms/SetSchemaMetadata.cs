@@ -2,6 +2,8 @@ using StandaloneConnect.Sdk;
 using StandaloneConnect.Sdk.Config;
 using StandaloneConnect.Sdk.Data;
 using StandaloneConnect.Sdk.Transforms;
+using StandaloneConnect.Transforms.Support;
+using static StandaloneConnect.Transforms.Support.FieldTransformSupport;
 
 namespace StandaloneConnect.Transforms;
 
@@ -16,12 +18,16 @@ public abstract class SetSchemaMetadata : ITransformation, IVersioned
     public const string ReplaceNullWithDefaultConfig = "replace.null.with.default";
     private const string Purpose = "updating schema metadata";
 
+    private readonly Part _part;
+    private readonly SchemaUpdateCache<Schema> _updatedSchemas;
     private string? _schemaName;
     private int? _schemaVersion;
     private bool _replaceNullWithDefault = true;
 
-    private protected SetSchemaMetadata()
+    private protected SetSchemaMetadata(Part part)
     {
+        _part = part;
+        _updatedSchemas = new SchemaUpdateCache<Schema>(MakeUpdatedSchema);
     }
 
     public ConfigDef Config => CreateConfigDef();
@@ -45,13 +51,22 @@ public abstract class SetSchemaMetadata : ITransformation, IVersioned
         {
             throw new ConfigException("Neither schema name nor version configured");
         }
+
+        _updatedSchemas.Clear();
     }
 
     public ConnectRecord? Apply(ConnectRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var schema = OperatingSchema(record) ?? throw new DataException($"Schema required for [{Purpose}]");
+        var schema = _part.OperatingSchema(record) ?? throw new DataException($"Schema required for [{Purpose}]");
+        var updatedSchema = _updatedSchemas.Get(schema);
+        return _part.NewRecord(record, updatedSchema, UpdateSchemaIn(_part.OperatingValue(record), updatedSchema));
+    }
 
+    public void Dispose() => GC.SuppressFinalize(this);
+
+    private Schema MakeUpdatedSchema(Schema schema)
+    {
         // Like Kafka, listing the fields throws "Cannot list fields on non-struct type" for other schema types.
         var fields = schema.Fields;
         var builder = SchemaBuilder.Struct()
@@ -74,17 +89,8 @@ public abstract class SetSchemaMetadata : ITransformation, IVersioned
             builder.Default(UpdateSchemaIn(schema.DefaultValue, builder.Build()));
         }
 
-        var updatedSchema = builder.Build();
-        return NewRecord(record, updatedSchema, UpdateSchemaIn(OperatingValue(record), updatedSchema));
+        return builder.Build();
     }
-
-    public void Dispose() => GC.SuppressFinalize(this);
-
-    private protected abstract Schema? OperatingSchema(ConnectRecord record);
-
-    private protected abstract object? OperatingValue(ConnectRecord record);
-
-    private protected abstract ConnectRecord NewRecord(ConnectRecord record, Schema updatedSchema, object? updatedValue);
 
     private object? UpdateSchemaIn(object? keyOrValue, Schema updatedSchema)
     {
@@ -104,27 +110,9 @@ public abstract class SetSchemaMetadata : ITransformation, IVersioned
 
     /// <summary>Sets the name and/or version of the record key schema.</summary>
     [PluginAlias("org.apache.kafka.connect.transforms.SetSchemaMetadata$Key")]
-    public sealed class Key : SetSchemaMetadata
-    {
-        private protected override Schema? OperatingSchema(ConnectRecord record) => record.KeySchema;
-
-        private protected override object? OperatingValue(ConnectRecord record) => record.Key;
-
-        private protected override ConnectRecord NewRecord(ConnectRecord record, Schema updatedSchema, object? updatedValue) =>
-            record.NewRecord(record.Topic, record.KafkaPartition, updatedSchema, updatedValue, record.ValueSchema,
-                record.Value, record.Timestamp);
-    }
+    public sealed class Key() : SetSchemaMetadata(Part.Key);
 
     /// <summary>Sets the name and/or version of the record value schema.</summary>
     [PluginAlias("org.apache.kafka.connect.transforms.SetSchemaMetadata$Value")]
-    public sealed class Value : SetSchemaMetadata
-    {
-        private protected override Schema? OperatingSchema(ConnectRecord record) => record.ValueSchema;
-
-        private protected override object? OperatingValue(ConnectRecord record) => record.Value;
-
-        private protected override ConnectRecord NewRecord(ConnectRecord record, Schema updatedSchema, object? updatedValue) =>
-            record.NewRecord(record.Topic, record.KafkaPartition, record.KeySchema, record.Key, updatedSchema,
-                updatedValue, record.Timestamp);
-    }
+    public sealed class Value() : SetSchemaMetadata(Part.Value);
 }

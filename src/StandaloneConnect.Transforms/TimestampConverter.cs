@@ -30,7 +30,6 @@ public abstract class TimestampConverter : ITransformation, IVersioned
     private const string PrecisionNanos = "nanoseconds";
     private const string PrecisionSeconds = "seconds";
     private const long MillisPerDay = 86_400_000L;
-    private const int SchemaCacheSize = 16;
 
     public static ConfigDef ConfigDef { get; } = new ConfigDef()
         .Define(FieldConfig, ConfigType.String, "", Importance.High,
@@ -49,14 +48,18 @@ public abstract class TimestampConverter : ITransformation, IVersioned
         .DefineReplaceNullWithDefault();
 
     private readonly FieldTransformSupport.Part _part;
-    private readonly Dictionary<Schema, Schema> _schemaCache = [];
+    private readonly SchemaUpdateCache<Schema> _schemaCache;
     private string _field = "";
     private string _targetType = TypeTimestamp;
     private JavaDateFormat? _format;
     private string _unixPrecision = PrecisionMillis;
     private bool _replaceNullWithDefault = true;
 
-    private protected TimestampConverter(FieldTransformSupport.Part part) => _part = part;
+    private protected TimestampConverter(FieldTransformSupport.Part part)
+    {
+        _part = part;
+        _schemaCache = new SchemaUpdateCache<Schema>(BuildSchema);
+    }
 
     public ConfigDef Config => ConfigDef;
 
@@ -127,17 +130,12 @@ public abstract class TimestampConverter : ITransformation, IVersioned
         }
 
         var st = FieldTransformSupport.RequireStructOrNull(value, Purpose);
-        var updatedSchema = GetOrBuildSchema(schema);
+        var updatedSchema = _schemaCache.Get(schema);
         return _part.NewRecord(record, updatedSchema, ApplyToStruct(st, updatedSchema));
     }
 
-    private Schema GetOrBuildSchema(Schema schema)
+    private Schema BuildSchema(Schema schema)
     {
-        if (_schemaCache.TryGetValue(schema, out var cached))
-        {
-            return cached;
-        }
-
         var builder = FieldTransformSupport.CopySchemaBasics(schema, SchemaBuilder.Struct());
         foreach (var field in schema.Fields)
         {
@@ -154,14 +152,7 @@ public abstract class TimestampConverter : ITransformation, IVersioned
             builder.Default(ApplyToStruct(defaultValue, builder.Build()));
         }
 
-        var built = builder.Build();
-        if (_schemaCache.Count >= SchemaCacheSize)
-        {
-            _schemaCache.Clear();
-        }
-
-        _schemaCache[schema] = built;
-        return built;
+        return builder.Build();
     }
 
     private Struct? ApplyToStruct(Struct? value, Schema updatedSchema)

@@ -1,5 +1,4 @@
 using StandaloneConnect.Transforms.Support;
-using System.Collections;
 using StandaloneConnect.Sdk;
 using StandaloneConnect.Sdk.Config;
 using StandaloneConnect.Sdk.Data;
@@ -18,8 +17,11 @@ public sealed class ValueToKey : ITransformation, IVersioned
     public const string ReplaceNullWithDefaultConfig = "replace.null.with.default";
     private const string Purpose = "copying fields from value to key";
 
+    private readonly SchemaUpdateCache<Schema> _keySchemas;
     private IReadOnlyList<string> _fields = [];
     private bool _replaceNullWithDefault = true;
+
+    public ValueToKey() => _keySchemas = new SchemaUpdateCache<Schema>(MakeKeySchema);
 
     public ConfigDef Config => CreateConfigDef();
 
@@ -37,6 +39,7 @@ public sealed class ValueToKey : ITransformation, IVersioned
         var parsed = CreateConfigDef().Parse(configs);
         _fields = parsed.GetList(FieldsConfig);
         _replaceNullWithDefault = parsed.GetBoolean(ReplaceNullWithDefaultConfig);
+        _keySchemas.Clear();
     }
 
     public ConnectRecord? Apply(ConnectRecord record)
@@ -51,11 +54,7 @@ public sealed class ValueToKey : ITransformation, IVersioned
 
     private ConnectRecord ApplySchemaless(ConnectRecord record)
     {
-        if (record.Value is not IDictionary value)
-        {
-            throw new DataException(
-                $"Only Map objects supported in absence of schema for [{Purpose}], found: {FieldTransformSupport.JavaClassName(record.Value)}");
-        }
+        var value = FieldTransformSupport.RequireMap(record.Value, Purpose);
 
         var key = new Dictionary<object, object?>(_fields.Count);
         foreach (var field in _fields)
@@ -68,26 +67,29 @@ public sealed class ValueToKey : ITransformation, IVersioned
 
     private ConnectRecord ApplyWithSchema(ConnectRecord record)
     {
-        if (record.Value is not Struct value)
-        {
-            throw new DataException($"Only Struct objects supported for [{Purpose}], found: {FieldTransformSupport.JavaClassName(record.Value)}");
-        }
-
-        var builder = SchemaBuilder.Struct();
-        foreach (var name in _fields)
-        {
-            var field = value.Schema.Field(name) ?? throw new DataException("Field does not exist: " + name);
-            builder.Field(name, field.Schema);
-        }
-
-        var keySchema = builder.Build();
+        var value = FieldTransformSupport.RequireStruct(record.Value, Purpose);
+        var keySchema = _keySchemas.Get(value.Schema);
         var key = new Struct(keySchema);
-        foreach (var name in _fields)
+        var keyFields = keySchema.Fields;
+        for (var i = 0; i < keyFields.Count; i++)
         {
-            key.Put(name, _replaceNullWithDefault ? value.Get(name) : value.GetWithoutDefault(name));
+            var name = keyFields[i].Name;
+            key.Put(keyFields[i], _replaceNullWithDefault ? value.Get(name) : value.GetWithoutDefault(name));
         }
 
         return record.NewRecord(record.Topic, record.KafkaPartition, keySchema, key, value.Schema, value, record.Timestamp);
+    }
+
+    private Schema MakeKeySchema(Schema valueSchema)
+    {
+        var builder = SchemaBuilder.Struct();
+        foreach (var name in _fields)
+        {
+            var field = valueSchema.Field(name) ?? throw new DataException("Field does not exist: " + name);
+            builder.Field(name, field.Schema);
+        }
+
+        return builder.Build();
     }
 
 }

@@ -104,11 +104,38 @@ public sealed class MaskFieldTests
         yield return new TestCaseData("int32", "123", 123);
         yield return new TestCaseData("int32", "1.9", 1);
         yield return new TestCaseData("int64", "9000000000", 9000000000L);
+
+        // new BigDecimal(text).longValue(): exponents, truncation toward zero, low-order 64 bits, then a Java cast.
+        yield return new TestCaseData("int32", "1.5e2", 150);
+        yield return new TestCaseData("int32", "-2.9", -2);
+        yield return new TestCaseData("int32", "+7", 7);
+        yield return new TestCaseData("int64", "18446744073709551617", 1L);
+        yield return new TestCaseData("int64", "1e64", 0L);
+        yield return new TestCaseData("int8", "200", (sbyte)-56);
+        yield return new TestCaseData("int16", "5e-3", (short)0);
+        yield return new TestCaseData("float64", "1E3", 1000d);
         yield return new TestCaseData("float32", "1.5", 1.5f);
         yield return new TestCaseData("float64", "-2.25", -2.25d);
         yield return new TestCaseData("decimal", "3.14", 3.14m);
         yield return new TestCaseData("string", "****", "****");
         yield return new TestCaseData("optional", "****", null);
+    }
+
+    [Test]
+    public void Apply_StructsOfTwoSchemas_MasksEachByItsOwnFields()
+    {
+        var other = SchemaBuilder.Struct().Field("x", Schema.String).Field("string", Schema.String).Build();
+        using var mask = Configure(new() { ["fields"] = "string" });
+
+        var first = (Struct)mask.Apply(Record(ValueSchema, FullStruct()))!.Value!;
+        var second = (Struct)mask.Apply(Record(other, new Struct(other).Put("x", "keep").Put("string", "secret")))!.Value!;
+        var third = (Struct)mask.Apply(Record(ValueSchema, FullStruct()))!.Value!;
+
+        first.GetString("string").Should().Be("");
+        second.GetString("x").Should().Be("keep");
+        second.GetString("string").Should().Be("");
+        third.GetString("string").Should().Be("");
+        third.GetInt32("int32").Should().Be(FullStruct().GetInt32("int32"));
     }
 
     [TestCaseSource(nameof(ReplacementCases))]
@@ -123,11 +150,18 @@ public sealed class MaskFieldTests
         mapResult[field].Should().Be(expected);
     }
 
-    [TestCase("boolean", "x", "Cannot mask value of type System.Boolean with custom replacement.")]
-    [TestCase("timestamp", "x", "Cannot mask value of type System.DateTime with custom replacement.")]
-    [TestCase("array", "x", "Cannot mask value of type System.Collections.Generic.List`1[System.Object] with custom replacement.")]
-    [TestCase("int32", "abc", "Unable to convert abc (class java.lang.String) to number")]
-    [TestCase("float64", "abc", "Unable to convert abc (class java.lang.String) to number")]
+    // Kafka prints value.getClass(); Values.convertToXxx says "to a number", new BigDecimal(..) (decimal) "to number".
+    [TestCase("boolean", "x", "Cannot mask value of type class java.lang.Boolean with custom replacement.")]
+    [TestCase("timestamp", "x", "Cannot mask value of type class java.util.Date with custom replacement.")]
+    [TestCase("array", "x", "Cannot mask value of type class java.util.ArrayList with custom replacement.")]
+    [TestCase("map", "x", "Cannot mask value of type class java.util.HashMap with custom replacement.")]
+    [TestCase("int32", "abc", "Unable to convert abc (class java.lang.String) to a number")]
+    [TestCase("int8", "1 2", "Unable to convert 1 2 (class java.lang.String) to a number")]
+    [TestCase("int64", "NaN", "Unable to convert NaN (class java.lang.String) to a number")]
+    [TestCase("float64", "abc", "Unable to convert abc (class java.lang.String) to a number")]
+    [TestCase("float32", "Infinity", "Unable to convert Infinity (class java.lang.String) to a number")]
+    [TestCase("decimal", "abc", "Unable to convert abc (class java.lang.String) to number")]
+    [TestCase("decimal", "1.2.3", "Unable to convert 1.2.3 (class java.lang.String) to number")]
     public void Apply_ReplacementForUnsupportedValue_Throws(string field, string replacement, string message)
     {
         using var mask = Configure(new() { ["fields"] = field, ["replacement"] = replacement });
@@ -144,7 +178,27 @@ public sealed class MaskFieldTests
 
         var act = () => mask.Apply(Record(ValueSchema, FullStruct()));
 
-        act.Should().Throw<DataException>().WithMessage("Cannot mask value of type: System.Byte[]");
+        act.Should().Throw<DataException>().WithMessage("Cannot mask value of type: class [B");
+    }
+
+    // Kafka prints value.getClass() for values it has no "null value" or replacement for.
+    [TestCase(null, "Cannot mask value of type: class org.apache.kafka.connect.data.Struct")]
+    [TestCase("x", "Cannot mask value of type class org.apache.kafka.connect.data.Struct with custom replacement.")]
+    public void Apply_StructTypedField_Throws(string? replacement, string message)
+    {
+        var inner = SchemaBuilder.Struct().Field("a", Schema.Int32).Build();
+        var outer = SchemaBuilder.Struct().Field("nested", inner).Build();
+        var configs = new Dictionary<string, string> { ["fields"] = "nested" };
+        if (replacement is not null)
+        {
+            configs["replacement"] = replacement;
+        }
+
+        using var mask = Configure(configs);
+
+        var act = () => mask.Apply(Record(outer, new Struct(outer).Put("nested", new Struct(inner).Put("a", 1))));
+
+        act.Should().Throw<DataException>().WithMessage(message);
     }
 
     [Test]

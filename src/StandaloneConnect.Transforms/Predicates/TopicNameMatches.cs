@@ -13,6 +13,9 @@ public sealed class TopicNameMatches : IPredicate, IVersioned
 
     private JavaRegex? _pattern;
 
+    // Records of one task mostly share a topic: the last topic's outcome is kept.
+    private volatile Outcome? _last;
+
     public ConfigDef Config => CreateConfigDef();
 
     public string Version => PluginVersion.Of(typeof(TopicNameMatches));
@@ -21,17 +24,29 @@ public sealed class TopicNameMatches : IPredicate, IVersioned
         Validators.Composite(Validators.NonEmptyString, JavaRegex.Validator), Importance.Medium,
         "A Java regular expression for matching against the name of a record's topic.");
 
-    public void Configure(IReadOnlyDictionary<string, string> configs) =>
+    public void Configure(IReadOnlyDictionary<string, string> configs)
+    {
         _pattern = JavaRegex.Compile(PatternConfig, CreateConfigDef().Parse(configs).GetString(PatternConfig) ?? "");
+        _last = null;
+    }
 
     public bool Test(ConnectRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var pattern = _pattern ?? throw new InvalidOperationException("TopicNameMatches is not configured.");
-        return pattern.Matches(record.Topic);
+        var last = _last;
+        if (last is null || !string.Equals(last.Topic, record.Topic, StringComparison.Ordinal))
+        {
+            var pattern = _pattern ?? throw new InvalidOperationException("TopicNameMatches is not configured.");
+            last = new Outcome(record.Topic, pattern.Matches(record.Topic));
+            _last = last;
+        }
+
+        return last.Matches;
     }
 
     public void Dispose()
     {
     }
+
+    private sealed record Outcome(string Topic, bool Matches);
 }

@@ -37,6 +37,15 @@ internal static class FieldTransformSupport
             ? record.NewRecord(record.Topic, record.KafkaPartition, schema, value, record.ValueSchema, record.Value, record.Timestamp)
             : record.NewRecord(record.Topic, record.KafkaPartition, record.KeySchema, record.Key, schema, value, record.Timestamp);
 
+    /// <summary>A copy of the record with the operated-on part and the headers replaced.</summary>
+    public static ConnectRecord NewRecord(this Part part, ConnectRecord record, Schema? schema, object? value,
+        ConnectHeaders headers) =>
+        part == Part.Key
+            ? record.NewRecord(record.Topic, record.KafkaPartition, schema, value, record.ValueSchema, record.Value,
+                record.Timestamp, headers)
+            : record.NewRecord(record.Topic, record.KafkaPartition, record.KeySchema, record.Key, schema, value,
+                record.Timestamp, headers);
+
     /// <summary>Adds the <c>replace.null.with.default</c> key (BOOLEAN, default true).</summary>
     public static ConfigDef DefineReplaceNullWithDefault(this ConfigDef def) =>
         def.Define(ReplaceNullWithDefaultConfig, ConfigType.Boolean, true, Importance.Medium, ReplaceNullWithDefaultDoc);
@@ -74,6 +83,12 @@ internal static class FieldTransformSupport
     /// <summary>A mutable copy of a schemaless map, in the shape JsonConverter produces.</summary>
     public static Dictionary<object, object?> CopyMap(IDictionary source)
     {
+        if (source is Dictionary<object, object?> typed)
+        {
+            // What the converters produce: copied entry by entry without boxing, re-hashing or an enumerator.
+            return new Dictionary<object, object?>(typed, typed.Comparer);
+        }
+
         var copy = new Dictionary<object, object?>(source.Count);
         foreach (DictionaryEntry entry in source)
         {
