@@ -29,17 +29,10 @@ internal sealed class RecordPipeline(bool isSink, TaskConverters converters, Tra
     /// <summary>The record that leaves the pipeline, or null when a transformation dropped it.</summary>
     public ConnectRecord? Run(PipelineInput input, string where)
     {
-        ConnectRecord record;
-        if (isSink)
-        {
-            record = ThroughConverters(input, where);
-        }
-        else
-        {
-            record = new SourceRecord(null, null, input.Topic, input.Partition, input.Key.Schema, input.Key.Value, input.Value.Schema,
-                input.Value.Value, input.Timestamp, input.Headers);
-            Explain(where, "input", record, input.Offset);
-        }
+        var source = new SourceRecord(null, null, input.Topic, input.Partition, input.Key.Schema, input.Key.Value, input.Value.Schema,
+            input.Value.Value, input.Timestamp, input.Headers);
+        Explain(where, "input", source, input.Offset);
+        ConnectRecord record = isSink ? ThroughConverters(source, input, where) : source;
 
         var transformed = Transform(record, input.Offset, where);
         if (transformed is not null && !isSink)
@@ -50,11 +43,9 @@ internal sealed class RecordPipeline(bool isSink, TaskConverters converters, Tra
         return transformed;
     }
 
-    private SinkRecord ThroughConverters(PipelineInput input, string where)
+    /// <summary>What a sink task receives: the record written to bytes and read back by the converters.</summary>
+    private SinkRecord ThroughConverters(SourceRecord source, PipelineInput input, string where)
     {
-        var source = new SourceRecord(null, null, input.Topic, input.Partition, input.Key.Schema, input.Key.Value, input.Value.Schema,
-            input.Value.Value, input.Timestamp, input.Headers);
-        Explain(where, "input", source, input.Offset);
         var (key, value, headerBytes) = ToBytes(source, where);
         var headers = headerBytes.Count == 0 ? null : new ConnectHeaders();
         foreach (var (name, bytes) in headerBytes)
