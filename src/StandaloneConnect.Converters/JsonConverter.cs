@@ -113,10 +113,23 @@ public sealed class JsonConverter : IConverter, IHeaderConverter, IVersioned
 
     private SchemaAndValue Read(ReadOnlyMemory<byte> json)
     {
+        if (!_settings.SchemasEnabled && JsonStringFastPath.TryRead(json.Span, out var line))
+        {
+            // Fast path: a plain JSON string needs no document.
+            return new SchemaAndValue(null, line);
+        }
+
         if (_settings.SchemasEnabled && TryLocateEnvelope(json, out var schemaJson, out var payloadJson))
         {
-            // Fast path: the schema text is looked up in the cache, only the payload is parsed into a document.
+            // Fast path: the schema text is looked up in the cache, only the payload is parsed into a document
+            // (not even that for a string read as a plain or schemaless string).
             var schema = _reader.ReadSchema(schemaJson);
+            if ((schema is null || schema is { Type: SchemaType.String, Name: null })
+                && JsonStringFastPath.TryRead(payloadJson.Span, out var text))
+            {
+                return new SchemaAndValue(schema, text);
+            }
+
             using var payload = JsonDocument.Parse(payloadJson, JsonDataReader.DocumentOptions);
             return new SchemaAndValue(schema, _reader.ReadValue(schema, payload.RootElement));
         }

@@ -27,7 +27,7 @@ public abstract class InsertField : ITransformation, IVersioned
     private static readonly Schema OptionalTimestampSchema = ConnectTimestamp.Builder().Optional().Build();
 
     private readonly Part _part;
-    private readonly SchemaUpdateCache<Schema> _updatedSchemas;
+    private readonly SchemaUpdateCache<Plan> _plans;
     private Spec? _topic;
     private Spec? _partition;
     private Spec? _offset;
@@ -35,11 +35,12 @@ public abstract class InsertField : ITransformation, IVersioned
     private Spec? _static;
     private string? _staticValue;
     private bool _replaceNullWithDefault = true;
+    private int _insertedCount;
 
     private protected InsertField(Part part)
     {
         _part = part;
-        _updatedSchemas = new SchemaUpdateCache<Schema>(MakeUpdatedSchema);
+        _plans = new SchemaUpdateCache<Plan>(MakePlan);
     }
 
     public static ConfigDef ConfigDef { get; } = new ConfigDef()
@@ -66,7 +67,8 @@ public abstract class InsertField : ITransformation, IVersioned
         _static = Spec.Parse(config.GetString(StaticFieldConfig));
         _staticValue = config.GetString(StaticValueConfig);
         _replaceNullWithDefault = config.GetBoolean(ReplaceNullWithDefaultConfig);
-        _updatedSchemas.Clear();
+        _insertedCount = new[] { _topic, _partition, _offset, _timestamp, _static }.Count(spec => spec is not null);
+        _plans.Clear();
         if (_topic is null && _partition is null && _offset is null && _timestamp is null && _static is null)
         {
             throw new ConfigException("No field insertion configured");
@@ -94,7 +96,7 @@ public abstract class InsertField : ITransformation, IVersioned
 
     private ConnectRecord ApplySchemaless(ConnectRecord record, object value)
     {
-        var updated = CopyMap(RequireMap(value, Purpose));
+        var updated = CopyMap(RequireMap(value, Purpose), _insertedCount);
         if (_topic is not null)
         {
             updated[_topic.Name] = record.Topic;
@@ -126,7 +128,8 @@ public abstract class InsertField : ITransformation, IVersioned
     private ConnectRecord ApplyWithSchema(ConnectRecord record, object value)
     {
         var source = RequireStruct(value, Purpose);
-        var updatedSchema = _updatedSchemas.Get(source.Schema);
+        var plan = _plans.Get(source.Schema);
+        var updatedSchema = plan.Schema;
         var updated = new Struct(updatedSchema);
 
         // The updated schema starts with the source fields, in the same order.
@@ -137,33 +140,44 @@ public abstract class InsertField : ITransformation, IVersioned
             updated.Put(updatedFields[i], GetFieldValue(source, sourceFields[i], _replaceNullWithDefault));
         }
 
-        if (_topic is not null)
+        if (plan.Topic is not null)
         {
-            updated.Put(_topic.Name, record.Topic);
+            updated.Put(plan.Topic, record.Topic);
         }
 
-        if (_partition is not null && record.KafkaPartition is { } partition)
+        if (plan.Partition is not null && record.KafkaPartition is { } partition)
         {
-            updated.Put(_partition.Name, partition);
+            updated.Put(plan.Partition, partition);
         }
 
-        if (_offset is not null)
+        if (plan.Offset is not null)
         {
-            updated.Put(_offset.Name, RequireSinkRecord(record, Purpose).KafkaOffset);
+            updated.Put(plan.Offset, RequireSinkRecord(record, Purpose).KafkaOffset);
         }
 
-        if (_timestamp is not null && record.Timestamp is { } timestamp)
+        if (plan.Timestamp is not null && record.Timestamp is { } timestamp)
         {
-            updated.Put(_timestamp.Name, ConnectTimestamp.ToLogical(timestamp));
+            updated.Put(plan.Timestamp, ConnectTimestamp.ToLogical(timestamp));
         }
 
-        if (_static is not null && _staticValue is not null)
+        if (plan.Static is not null && _staticValue is not null)
         {
-            updated.Put(_static.Name, _staticValue);
+            updated.Put(plan.Static, _staticValue);
         }
 
         return _part.NewRecord(record, updatedSchema, updated);
     }
+
+    /// <summary>The updated schema and its inserted fields (null when not configured), resolved once per schema.</summary>
+    private Plan MakePlan(Schema schema)
+    {
+        var updated = MakeUpdatedSchema(schema);
+        return new Plan(updated, InsertedField(updated, _topic), InsertedField(updated, _partition),
+            InsertedField(updated, _offset), InsertedField(updated, _timestamp), InsertedField(updated, _static));
+    }
+
+    private static Field? InsertedField(Schema updated, Spec? spec) =>
+        spec is null ? null : updated.Field(spec.Name) ?? throw new DataException(spec.Name + " is not a valid field name");
 
     private Schema MakeUpdatedSchema(Schema schema)
     {
@@ -188,6 +202,8 @@ public abstract class InsertField : ITransformation, IVersioned
             builder.Field(spec.Name, spec.Optional ? optional : required);
         }
     }
+
+    private sealed record Plan(Schema Schema, Field? Topic, Field? Partition, Field? Offset, Field? Timestamp, Field? Static);
 
     /// <summary>A configured field name with its optionality suffix removed.</summary>
     private sealed record Spec(string Name, bool Optional)

@@ -120,6 +120,14 @@ public abstract class ReplaceField : ITransformation, IVersioned
                 Copy(updated, key, fieldValue);
             }
         }
+        else if (map is Dictionary<string, object?> strings)
+        {
+            // What a schemaless source typically builds.
+            foreach (var (key, fieldValue) in strings)
+            {
+                Copy(updated, key, fieldValue);
+            }
+        }
         else
         {
             foreach (DictionaryEntry entry in map)

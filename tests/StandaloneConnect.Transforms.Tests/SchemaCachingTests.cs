@@ -62,6 +62,46 @@ public sealed class SchemaCachingTests
         b2.Should().BeSameAs(b1);
     }
 
+    private static IEnumerable<TestCaseData> FieldCopyingTransforms()
+    {
+        foreach (var replaceNull in new[] { "true", "false" })
+        {
+            yield return new TestCaseData(new Func<ITransformation>(() => new InsertField.Value()),
+                new Dictionary<string, string> { ["static.field"] = "src", ["static.value"] = "x", ["replace.null.with.default"] = replaceNull })
+                .SetArgDisplayNames("InsertField", replaceNull);
+            yield return new TestCaseData(new Func<ITransformation>(() => new ReplaceField.Value()),
+                new Dictionary<string, string> { ["renames"] = "id:key", ["replace.null.with.default"] = replaceNull })
+                .SetArgDisplayNames("ReplaceField", replaceNull);
+            yield return new TestCaseData(new Func<ITransformation>(() => new MaskField.Value()),
+                new Dictionary<string, string> { ["fields"] = "id", ["replace.null.with.default"] = replaceNull })
+                .SetArgDisplayNames("MaskField", replaceNull);
+        }
+    }
+
+    /// <summary>
+    /// The cache is keyed by schema equality, so the fields it resolved may belong to an equal schema instance: the
+    /// values must still be read (defaults included) exactly as from the record's own schema.
+    /// </summary>
+    [TestCaseSource(nameof(FieldCopyingTransforms))]
+    public void Apply_EqualSchemaInstances_SameValues(Func<ITransformation> create, Dictionary<string, string> config)
+    {
+        static Schema WithDefault() => SchemaBuilder.Struct().SetName("s")
+            .Field("id", Schema.Int32)
+            .Field("note", SchemaBuilder.String().Optional().Default("dflt").Build())
+            .Build();
+        var first = WithDefault();
+        var second = WithDefault();
+        using var smt = create();
+        smt.Configure(config);
+
+        var fromFirst = (Struct)smt.Apply(Record(new Struct(first).Put("id", 1)))!.Value!;
+        var fromSecond = (Struct)smt.Apply(Record(new Struct(second).Put("id", 1)))!.Value!;
+
+        second.Should().NotBeSameAs(first).And.Be(first);
+        fromSecond.Should().Be(fromFirst);
+        fromSecond.GetWithoutDefault("note").Should().Be(config["replace.null.with.default"] == "true" ? "dflt" : null);
+    }
+
     [TestCaseSource(nameof(Transforms))]
     public void Configure_Again_DerivesFromNewConfig(Func<ITransformation> create,
         Dictionary<string, string> first, Dictionary<string, string> second, string _, string __, string fieldsAfter)

@@ -182,6 +182,18 @@ internal sealed class JsonDataWriter(JsonConverterSettings settings)
         // String keys make a JSON object; any other key type an array of [key, value] pairs.
         var keySchema = schema?.KeySchema;
         var valueSchema = schema?.ValueSchema;
+        switch (map)
+        {
+            // The shapes JsonConverter and schemaless sources produce: enumerated without boxing each entry.
+            case Dictionary<object, object?> objects:
+                WriteEntries(w, keySchema, valueSchema, objects,
+                    keySchema is not null ? keySchema.Type == SchemaType.String : AllKeysAreStrings(objects));
+                return;
+            case Dictionary<string, object?> strings:
+                WriteEntries(w, keySchema, valueSchema, strings, keySchema is null || keySchema.Type == SchemaType.String);
+                return;
+        }
+
         var objectMode = keySchema is not null ? keySchema.Type == SchemaType.String : AllKeysAreStrings(map);
         if (objectMode)
         {
@@ -209,6 +221,50 @@ internal sealed class JsonDataWriter(JsonConverterSettings settings)
         w.EndArray();
     }
 
+    /// <summary><see cref="WriteMap"/> for a generic dictionary: same output, same errors.</summary>
+    private void WriteEntries<TKey>(JacksonJsonWriter w, Schema? keySchema, Schema? valueSchema,
+        Dictionary<TKey, object?> map, bool objectMode)
+        where TKey : notnull
+    {
+        if (objectMode)
+        {
+            w.StartObject();
+            foreach (var (key, value) in map)
+            {
+                w.PropertyName(key as string
+                    ?? throw new DataException($"Invalid type for {keySchema?.Type.KafkaName() ?? "unknown schema"}: {key.GetType()}"));
+                WriteValue(w, valueSchema, value);
+            }
+
+            w.EndObject();
+            return;
+        }
+
+        w.StartArray();
+        foreach (var (key, value) in map)
+        {
+            w.StartArray();
+            WriteValue(w, keySchema, key);
+            WriteValue(w, valueSchema, value);
+            w.EndArray();
+        }
+
+        w.EndArray();
+    }
+
+    private static bool AllKeysAreStrings(Dictionary<object, object?> map)
+    {
+        foreach (var key in map.Keys)
+        {
+            if (key is not string)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool AllKeysAreStrings(IDictionary map)
     {
         foreach (var key in map.Keys)
@@ -231,11 +287,12 @@ internal sealed class JsonDataWriter(JsonConverterSettings settings)
 
         w.StartObject();
         var fields = schema.Fields;
+        var sameSchema = ReferenceEquals(st.Schema, schema);
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
             w.PropertyName(field.Name);
-            WriteValue(w, field.Schema, st.GetWithoutDefault(field.Name));
+            WriteValue(w, field.Schema, sameSchema ? st.GetWithoutDefault(field) : st.GetWithoutDefault(field.Name));
         }
 
         w.EndObject();

@@ -26,8 +26,19 @@ internal sealed class LruCache<TKey, TValue>
 
     /// <summary>Looks up by an alternate key (a span, say) when the comparer supports it, without allocating a key.</summary>
     public bool TryGetValue<TAlternate>(TAlternate key, [MaybeNullWhen(false)] out TValue value)
-        where TAlternate : notnull, allows ref struct =>
-        Found(_entries.GetAlternateLookup<TAlternate>().TryGetValue(key, out var node) ? node : null, out value);
+        where TAlternate : notnull, allows ref struct
+    {
+        // The entry used last is compared first (one comparison instead of hashing the key): a stream of records
+        // sharing one schema hits it every time. Keys are unique, so this finds the node the look-up would find.
+        if (_recency.First is { } mostRecent && _entries.Comparer is IAlternateEqualityComparer<TAlternate, TKey> comparer
+            && comparer.Equals(key, mostRecent.Value.Key))
+        {
+            value = mostRecent.Value.Value;
+            return true;
+        }
+
+        return Found(_entries.GetAlternateLookup<TAlternate>().TryGetValue(key, out var node) ? node : null, out value);
+    }
 
     public void Add(TKey key, TValue value)
     {

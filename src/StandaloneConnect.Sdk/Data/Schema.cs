@@ -12,10 +12,11 @@ namespace StandaloneConnect.Sdk.Data;
 public sealed class Schema : IEquatable<Schema>
 {
     private static readonly IReadOnlyDictionary<string, string> NoParameters = new Dictionary<string, string>();
-    private readonly IReadOnlyList<Field>? _fields;
+    private readonly Field[]? _fields;
     private readonly Dictionary<string, Field>? _fieldsByName;
     private readonly Schema? _keySchema;
     private readonly Schema? _valueSchema;
+    private readonly LogicalKind _logicalKind;
 
     internal Schema(SchemaType type, bool optional, object? defaultValue, string? name, int? version, string? doc,
         IReadOnlyDictionary<string, string>? parameters, IReadOnlyList<Field>? fields, Schema? keySchema, Schema? valueSchema)
@@ -29,9 +30,15 @@ public sealed class Schema : IEquatable<Schema>
         Parameters = parameters;
         _keySchema = keySchema;
         _valueSchema = valueSchema;
+        _logicalKind = name switch
+        {
+            ConnectDecimal.LogicalName => LogicalKind.Decimal,
+            ConnectDate.LogicalName or ConnectTime.LogicalName or ConnectTimestamp.LogicalName => LogicalKind.DateTime,
+            _ => LogicalKind.None,
+        };
         if (type == SchemaType.Struct)
         {
-            _fields = fields ?? [];
+            _fields = fields as Field[] ?? fields?.ToArray() ?? [];
             _fieldsByName = _fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
         }
     }
@@ -87,6 +94,13 @@ public sealed class Schema : IEquatable<Schema>
         return _fieldsByName.GetValueOrDefault(fieldName);
     }
 
+    /// <summary>The field at this position of a STRUCT schema, or null (out of range, or not a STRUCT).</summary>
+    internal Field? FieldAt(int index) =>
+        _fields is { } fields && (uint)index < (uint)fields.Length ? fields[index] : null;
+
+    /// <summary>The number of fields of a STRUCT schema (0 for other types).</summary>
+    internal int FieldCount => _fields?.Length ?? 0;
+
     /// <summary>Throws <see cref="DataException"/> if the value does not conform to this schema.</summary>
     public void Validate(object? value) => ValidateValue(null, this, value);
 
@@ -96,13 +110,13 @@ public sealed class Schema : IEquatable<Schema>
     /// <summary>Kafka's <c>ConnectSchema.validateValue(field, schema, value)</c>, with Kafka's messages.</summary>
     public static void ValidateValue(string? fieldName, Schema schema, object? value)
     {
+        // Kept small (messages and container checks live in helpers): Struct.Put runs this for every value.
         ArgumentNullException.ThrowIfNull(schema);
         if (value is null)
         {
             if (!schema.IsOptional)
             {
-                throw new DataException(
-                    $"Invalid value: null used for required field: \"{fieldName ?? "null"}\", schema type: {schema.Type.KafkaName()}");
+                throw NullForRequiredField(fieldName, schema);
             }
 
             return;
@@ -110,12 +124,29 @@ public sealed class Schema : IEquatable<Schema>
 
         if (!IsInstanceOf(schema, value))
         {
-            var namePart = schema.Name is null ? "" : $" \"{schema.Name}\"";
-            var fieldPart = fieldName is null ? "" : $" for field: \"{fieldName}\"";
-            throw new DataException(
-                $"Invalid Java object for schema{namePart} with type {schema.Type.KafkaName()}: {value.GetType()}{fieldPart}");
+            throw WrongType(fieldName, schema, value);
         }
 
+        if (!schema.Type.IsPrimitive())
+        {
+            ValidateContents(schema, value);
+        }
+    }
+
+    private static DataException NullForRequiredField(string? fieldName, Schema schema) =>
+        new($"Invalid value: null used for required field: \"{fieldName ?? "null"}\", schema type: {schema.Type.KafkaName()}");
+
+    private static DataException WrongType(string? fieldName, Schema schema, object value)
+    {
+        var namePart = schema.Name is null ? "" : $" \"{schema.Name}\"";
+        var fieldPart = fieldName is null ? "" : $" for field: \"{fieldName}\"";
+        return new DataException(
+            $"Invalid Java object for schema{namePart} with type {schema.Type.KafkaName()}: {value.GetType()}{fieldPart}");
+    }
+
+    /// <summary>The nested checks of a STRUCT, ARRAY or MAP value (its type was checked already).</summary>
+    private static void ValidateContents(Schema schema, object value)
+    {
         switch (schema.Type)
         {
             case SchemaType.Struct:
@@ -147,13 +178,12 @@ public sealed class Schema : IEquatable<Schema>
 
     private static bool IsInstanceOf(Schema schema, object value)
     {
-        switch (schema.Name)
+        // The logical type is resolved from the name once, when the schema is built.
+        switch (schema._logicalKind)
         {
-            case ConnectDecimal.LogicalName:
+            case LogicalKind.Decimal:
                 return value is decimal;
-            case ConnectDate.LogicalName:
-            case ConnectTime.LogicalName:
-            case ConnectTimestamp.LogicalName:
+            case LogicalKind.DateTime:
                 return value is DateTime;
         }
 
@@ -197,9 +227,17 @@ public sealed class Schema : IEquatable<Schema>
 
     public override bool Equals(object? obj) => Equals(obj as Schema);
 
-    public override int GetHashCode() => HashCode.Combine(Type, IsOptional, Name, Version, _fields?.Count ?? -1);
+    public override int GetHashCode() => HashCode.Combine(Type, IsOptional, Name, Version, _fields?.Length ?? -1);
 
     public override string ToString() => Name is null ? $"Schema{{{Type.KafkaName()}}}" : $"Schema{{{Name}:{Type.KafkaName()}}}";
+
+    /// <summary>Which CLR type a logical schema's values have (Kafka checks the logical class before the type's).</summary>
+    private enum LogicalKind : byte
+    {
+        None,
+        Decimal,
+        DateTime,
+    }
 
     private static Schema Primitive(SchemaType type, bool optional) =>
         new(type, optional, null, null, null, null, null, null, null, null);

@@ -14,7 +14,7 @@ public sealed class Struct : IEquatable<Struct>
         }
 
         Schema = schema;
-        _values = new object?[schema.Fields.Count];
+        _values = new object?[schema.FieldCount];
     }
 
     public Schema Schema { get; }
@@ -30,6 +30,16 @@ public sealed class Struct : IEquatable<Struct>
 
     /// <summary>The stored value, without falling back to the default.</summary>
     public object? GetWithoutDefault(string fieldName) => _values[LookupField(fieldName).Index];
+
+    /// <summary>
+    /// The stored value of the field, without falling back to the default. Like <see cref="Get(Field)"/>, a field of
+    /// another schema is accepted when this schema has an equal field of the same name.
+    /// </summary>
+    public object? GetWithoutDefault(Field field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return _values[CheckField(field).Index];
+    }
 
     public sbyte? GetInt8(string fieldName) => (sbyte?)GetChecked(fieldName, SchemaType.Int8);
     public short? GetInt16(string fieldName) => (short?)GetChecked(fieldName, SchemaType.Int16);
@@ -115,7 +125,12 @@ public sealed class Struct : IEquatable<Struct>
     private Field LookupField(string fieldName) =>
         Schema.Field(fieldName) ?? throw new DataException(fieldName + " is not a valid field name");
 
-    private Field CheckField(Field field)
+    /// <summary>This schema's field for <paramref name="field"/>; throws when the schema has no equal field of that name.</summary>
+    private Field CheckField(Field field) =>
+        // The common case: a field of this very schema (the same object at its index), no name look-up needed.
+        Schema.FieldAt(field.Index) is { } atIndex && ReferenceEquals(atIndex, field) ? field : CheckFieldByName(field);
+
+    private Field CheckFieldByName(Field field)
     {
         var own = Schema.Field(field.Name);
         if (own is null || !ReferenceEquals(own, field) && own != field)

@@ -78,18 +78,37 @@ internal static class FieldTransformSupport
 
     /// <summary>The field's value, or (with <paramref name="replaceNullWithDefault"/>) its schema default when null.</summary>
     public static object? GetFieldValue(Struct value, Field field, bool replaceNullWithDefault) =>
-        replaceNullWithDefault ? value.Get(field) : value.GetWithoutDefault(field.Name);
+        replaceNullWithDefault ? value.Get(field) : value.GetWithoutDefault(field);
 
     /// <summary>A mutable copy of a schemaless map, in the shape JsonConverter produces.</summary>
-    public static Dictionary<object, object?> CopyMap(IDictionary source)
+    /// <param name="source">The map to copy; its entries keep their order.</param>
+    /// <param name="extraCapacity">Room for entries the caller is about to add (avoids a resize).</param>
+    public static Dictionary<object, object?> CopyMap(IDictionary source, int extraCapacity = 0)
     {
-        if (source is Dictionary<object, object?> typed)
+        switch (source)
         {
-            // What the converters produce: copied entry by entry without boxing, re-hashing or an enumerator.
-            return new Dictionary<object, object?>(typed, typed.Comparer);
+            case Dictionary<object, object?> typed:
+                // What the converters produce: copied entry by entry without boxing, re-hashing or an enumerator
+                // (growing, when needed, keeps the stored hash codes and the order).
+                var copied = new Dictionary<object, object?>(typed, typed.Comparer);
+                if (extraCapacity > 0)
+                {
+                    copied.EnsureCapacity(copied.Count + extraCapacity);
+                }
+
+                return copied;
+            case Dictionary<string, object?> strings:
+                // What a schemaless source typically builds: the generic enumerator boxes nothing.
+                var fromStrings = new Dictionary<object, object?>(strings.Count + extraCapacity);
+                foreach (var (key, value) in strings)
+                {
+                    fromStrings[key] = value;
+                }
+
+                return fromStrings;
         }
 
-        var copy = new Dictionary<object, object?>(source.Count);
+        var copy = new Dictionary<object, object?>(source.Count + extraCapacity);
         foreach (DictionaryEntry entry in source)
         {
             copy[entry.Key] = entry.Value;
