@@ -3,8 +3,10 @@ using System.Globalization;
 namespace StandaloneConnect.Benchmarks;
 
 /// <summary>
-/// The pass/fail lines. S3's come from shared/reference/performance.md section 5 (50 ns per SMT per record; chain +
-/// conversion at least 0.75x the throughput of conversion alone). The JsonConverter ones are this harness's: the
+/// The pass/fail lines. S3's come from shared/reference/performance.md section 5: 50 ns per SMT per record. S3's other
+/// target (source -> chain -> Kafka at least 0.75x the throughput of S1(b)) is end to end, where the producer's
+/// ~1.3-1.7 us per record dominates; without the producer it cannot be judged here, so ChainThenConvert only reports
+/// its throughput relative to conversion alone. The JsonConverter ones are this harness's: the
 /// converter writes the same bytes as the hand-written floor, so it may cost at most 1.25x (strings) / 1.5x (Struct)
 /// of it and allocate no more; reading may cost 1.5x (strings) / 2x (Struct, generic value building) of a reader that
 /// knows the shape. All are ratios measured in the same run, except the absolute 50 ns/SMT that S3 sets.
@@ -12,7 +14,6 @@ namespace StandaloneConnect.Benchmarks;
 public static class Targets
 {
     public const double NsPerSmt = 50;
-    public const double S3MinThroughputRatio = 0.75;
     public const int ChainLength = 5;
 
     public static (string Target, string? Measured, bool? Pass) Judge(string table, string group, string method, double meanNs,
@@ -43,8 +44,7 @@ public static class Targets
             case nameof(SmtChain) when method == nameof(SmtChain.ChainThenConvert):
             {
                 double? throughput = ratio is > 0 ? 1 / ratio : null;
-                return ($"throughput ≥ {F(S3MinThroughputRatio)}× convert-only (S3)", $"{F(throughput)}×",
-                    throughput >= S3MinThroughputRatio);
+                return ("none here: S3's 0.75× is end to end (with the producer)", $"{F(throughput)}× convert-only", null);
             }
 
             case nameof(SmtChain):
