@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using StandaloneConnect.Sdk;
 using StandaloneConnect.Sdk.Config;
@@ -11,6 +12,8 @@ namespace StandaloneConnect.Runtime.Plugins;
 /// </summary>
 public static class KafkaClassNames
 {
+    private static readonly ConcurrentDictionary<Type, string> Plugins = new();
+
     private static readonly Dictionary<Type, string> Exceptions = new()
     {
         [typeof(ConnectException)] = "org.apache.kafka.connect.errors.ConnectException",
@@ -24,9 +27,9 @@ public static class KafkaClassNames
     };
 
     /// <summary>A plugin's Kafka class name (its first dotted <see cref="PluginAliasAttribute"/>), else the .NET name with <c>$</c> for nesting.</summary>
-    public static string Of(Type type) =>
-        type.GetCustomAttributes<PluginAliasAttribute>(inherit: false).FirstOrDefault(a => a.Name.Contains('.', StringComparison.Ordinal))?.Name
-        ?? (type.FullName ?? type.Name).Replace('+', '$');
+    public static string Of(Type type) => Plugins.GetOrAdd(type, static t =>
+        t.GetCustomAttributes<PluginAliasAttribute>(inherit: false).FirstOrDefault(a => a.Name.Contains('.', StringComparison.Ordinal))?.Name
+        ?? (t.FullName ?? t.Name).Replace('+', '$'));
 
     /// <summary>Kafka's exception class for the framework's exceptions; the .NET name for anything else.</summary>
     public static string OfException(Exception exception)
