@@ -17,7 +17,7 @@ namespace StandaloneConnect.Transforms;
 public abstract partial class Cast : ITransformation, IVersioned
 {
     public const string SpecConfig = "spec";
-    public const string ReplaceNullWithDefaultConfig = "replace.null.with.default";
+    public const string ReplaceNullWithDefaultConfig = FieldTransformSupport.ReplaceNullWithDefaultConfig;
 
     private const string Purpose = "cast types";
 
@@ -35,8 +35,7 @@ public abstract partial class Cast : ITransformation, IVersioned
             "List of fields and the type to cast them to of the form field1:type,field2:type to cast fields of Maps or Structs. " +
             "A single type to cast the entire value. Valid types are int8, int16, int32, int64, float32, float64, boolean, and string. " +
             "Note that binary fields can only be cast to string.")
-        .Define(ReplaceNullWithDefaultConfig, ConfigType.Boolean, true, Importance.Medium,
-            "Whether to replace fields that have a default value and that are null to the default value. When set to true, the default value is used, otherwise null is used.");
+        .DefineReplaceNullWithDefault();
 
     private readonly SchemaUpdateCache<Schema> _schemaCache;
     private IReadOnlyList<(string Field, SchemaType Type)> _casts = [];

@@ -16,7 +16,7 @@ public abstract class HeaderFrom : ITransformation, IVersioned
     public const string FieldsConfig = "fields";
     public const string HeadersConfig = "headers";
     public const string OperationConfig = "operation";
-    public const string ReplaceNullWithDefaultConfig = "replace.null.with.default";
+    public const string ReplaceNullWithDefaultConfig = FieldTransformSupport.ReplaceNullWithDefaultConfig;
     private const string MoveOperation = "move";
     private const string CopyOperation = "copy";
 
@@ -48,9 +48,7 @@ public abstract class HeaderFrom : ITransformation, IVersioned
             Importance.High,
             "Either <code>move</code> if the fields are to be moved to the headers (removed from the key/value), " +
             "or <code>copy</code> if the fields are to be copied to the headers (retained in the key/value).")
-        .Define(ReplaceNullWithDefaultConfig, ConfigType.Boolean, true, null, Importance.Medium,
-            "Whether to replace fields that have a default value and that are null to the default value. " +
-            "When set to true, the default value is used, otherwise null is used.");
+        .DefineReplaceNullWithDefault();
 
     public void Configure(IReadOnlyDictionary<string, string> configs)
     {

@@ -17,7 +17,7 @@ public abstract class MaskField : ITransformation, IVersioned
 {
     public const string FieldsConfig = "fields";
     public const string ReplacementConfig = "replacement";
-    public const string ReplaceNullWithDefaultConfig = "replace.null.with.default";
+    public const string ReplaceNullWithDefaultConfig = FieldTransformSupport.ReplaceNullWithDefaultConfig;
     private const string Purpose = "mask fields";
 
     private readonly Part _part;
@@ -40,9 +40,7 @@ public abstract class MaskField : ITransformation, IVersioned
         .Define(FieldsConfig, ConfigType.List, ConfigDef.NoDefault, FieldTransformSupport.NonEmptyList, Importance.High, "Names of fields to mask.")
         .Define(ReplacementConfig, ConfigType.String, null, Validators.NonEmptyString, Importance.Low,
             "Custom value replacement, that will be applied to all 'fields' values (numeric or non-empty string values only).")
-        .Define(ReplaceNullWithDefaultConfig, ConfigType.Boolean, true, null, Importance.Medium,
-            "Whether to replace fields that have a default value and that are null to the default value. " +
-            "When set to true, the default value is used, otherwise null is used.");
+        .DefineReplaceNullWithDefault();
 
     public void Configure(IReadOnlyDictionary<string, string> configs)
     {

@@ -15,7 +15,7 @@ public abstract class SetSchemaMetadata : ITransformation, IVersioned
 {
     public const string SchemaNameConfig = "schema.name";
     public const string SchemaVersionConfig = "schema.version";
-    public const string ReplaceNullWithDefaultConfig = "replace.null.with.default";
+    public const string ReplaceNullWithDefaultConfig = FieldTransformSupport.ReplaceNullWithDefaultConfig;
     private const string Purpose = "updating schema metadata";
 
     private readonly Part _part;
@@ -37,9 +37,7 @@ public abstract class SetSchemaMetadata : ITransformation, IVersioned
     public static ConfigDef CreateConfigDef() => new ConfigDef()
         .Define(SchemaNameConfig, ConfigType.String, null, Importance.High, "Schema name to set.")
         .Define(SchemaVersionConfig, ConfigType.Int, null, Importance.High, "Schema version to set.")
-        .Define(ReplaceNullWithDefaultConfig, ConfigType.Boolean, true, null, Importance.Medium,
-            "Whether to replace fields that have a default value and that are null to the default value. " +
-            "When set to true, the default value is used, otherwise null is used.");
+        .DefineReplaceNullWithDefault();
 
     public void Configure(IReadOnlyDictionary<string, string> configs)
     {

@@ -14,7 +14,7 @@ namespace StandaloneConnect.Transforms;
 public sealed class ValueToKey : ITransformation, IVersioned
 {
     public const string FieldsConfig = "fields";
-    public const string ReplaceNullWithDefaultConfig = "replace.null.with.default";
+    public const string ReplaceNullWithDefaultConfig = FieldTransformSupport.ReplaceNullWithDefaultConfig;
     private const string Purpose = "copying fields from value to key";
 
     private readonly SchemaUpdateCache<Schema> _keySchemas;
@@ -30,9 +30,7 @@ public sealed class ValueToKey : ITransformation, IVersioned
     public static ConfigDef CreateConfigDef() => new ConfigDef()
         .Define(FieldsConfig, ConfigType.List, ConfigDef.NoDefault, FieldTransformSupport.NonEmptyList, Importance.High,
             "Field names on the record value to extract as the record key.")
-        .Define(ReplaceNullWithDefaultConfig, ConfigType.Boolean, true, null, Importance.Medium,
-            "Whether to replace fields that have a default value and that are null to the default value. " +
-            "When set to true, the default value is used, otherwise null is used.");
+        .DefineReplaceNullWithDefault();
 
     public void Configure(IReadOnlyDictionary<string, string> configs)
     {
