@@ -89,7 +89,8 @@ internal sealed class CorsMiddleware
         }
     }
 
-    private bool OriginAllowed(string originList)
+    /// <summary>True when <c>access.control.allow.origin</c> allows one of the (space-separated) origins of an <c>Origin</c> header.</summary>
+    public bool OriginAllowed(string originList)
     {
         if (_anyOrigin)
         {

@@ -132,14 +132,16 @@ internal sealed class RestHost : IAsyncDisposable
             });
         }
 
-        if (settings.AllowedOrigins.Count > 0)
+        var cors = settings.AllowedOrigins.Count > 0 ? new CorsMiddleware(settings.AllowedOrigins, settings.AllowedMethods) : null;
+        if (cors is not null)
         {
-            var cors = new CorsMiddleware(settings.AllowedOrigins, settings.AllowedMethods);
             app.Use(next => context => cors.InvokeAsync(context, next));
         }
 
         var errors = new ErrorMiddleware(settings, timeProvider, logger);
         app.Use(next => context => errors.InvokeAsync(context, next));
+        var guard = new RequestGuardMiddleware(settings, cors);
+        app.Use(next => context => guard.InvokeAsync(context, next));
         if (settings.BasicAuth is { } auth)
         {
             app.Use(next => context => auth.InvokeAsync(context, next));

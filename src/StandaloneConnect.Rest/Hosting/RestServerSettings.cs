@@ -1,3 +1,4 @@
+using System.Net;
 using StandaloneConnect.Runtime.Configuration;
 using StandaloneConnect.Sdk.Config;
 
@@ -55,6 +56,13 @@ public sealed class RestServerSettings
 
     public long RequestMaxBytes { get; private init; }
 
+    /// <summary>
+    /// Host names (besides IP addresses and loopback names) that requests may carry in <c>Host</c> while no authentication
+    /// is configured: the hosts of <c>listeners</c> and <c>admin.listeners</c>, <c>rest.advertised.host.name</c> and this
+    /// machine's host name (see <see cref="RequestGuardMiddleware"/>).
+    /// </summary>
+    public IReadOnlyCollection<string> AllowedHostNames { get; private init; } = [];
+
     public TimeSpan RequestTimeout { get; private init; } = DefaultRequestTimeout;
 
     internal BasicAuthMiddleware? BasicAuth { get; private init; }
@@ -97,11 +105,12 @@ public sealed class RestServerSettings
             throw new ConfigValidationException(problems.Select(p => $"{config.Source}: {p}").ToList());
         }
 
+        var advertisedHost = parsed.GetString(WorkerConfig.RestAdvertisedHostName) is { Length: > 0 } host ? host : null;
         return new RestServerSettings(config.Source)
         {
             Listeners = listeners,
             AdminListeners = admin,
-            AdvertisedHostName = parsed.GetString(WorkerConfig.RestAdvertisedHostName) is { Length: > 0 } host ? host : null,
+            AdvertisedHostName = advertisedHost,
             AdvertisedPort = advertisedPort,
             AdvertisedScheme = advertisedListener ?? (listeners.Any(l => !l.IsHttps) ? RestListener.Http : RestListener.Https),
             AllowedOrigins = SplitCommas(parsed.GetString(WorkerConfig.AccessControlAllowOrigin)),
@@ -109,6 +118,9 @@ public sealed class RestServerSettings
             ResponseHeaderRules = rules,
             BasicAuth = basicAuth,
             RequestMaxBytes = parsed.GetInt(WorkerConfig.RestRequestMaxBytes),
+            AllowedHostNames = listeners.Concat(admin ?? []).Where(l => !l.IsWildcard).Select(l => l.Host)
+                .Append(advertisedHost ?? "").Append(Dns.GetHostName())
+                .Where(h => h.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
         };
     }
 

@@ -72,6 +72,8 @@ internal static class HostingTestSupport
     {
         routes.MapGet("/hello", () => Results.Json(new Dictionary<string, object?> { ["greeting"] = "héllo wörld", ["nothing"] = null }, RestJson.Options));
         routes.MapPost("/echo", (Dictionary<string, string> body) => Results.Json(body, RestJson.Options));
+        routes.MapPost("/poke", () => Results.NoContent());
+        routes.MapDelete("/poke", () => Results.NoContent());
         routes.MapGet("/boom", IResult () => throw new InvalidOperationException("kaboom"));
         routes.MapGet("/missing", IResult () => throw new StandaloneConnect.Sdk.NotFoundException("Connector c1 not found"));
         routes.MapPost("/exists", IResult () => throw new StandaloneConnect.Sdk.AlreadyExistsException("Connector c1 already exists"));
