@@ -4,7 +4,11 @@ namespace StandaloneConnect.Runtime.Storage;
 /// Replaces a whole file so that a crash or a failed write leaves either the old or the new content, never a torn
 /// file: the content goes to <c>.&lt;name&gt;.tmp</c> in the same directory, is fsynced, renamed over the file, and the
 /// directory is fsynced so the rename itself survives a power loss. The parent directory is created when missing.
-/// On Unix the new file keeps the permissions of the file it replaces (or gets <c>newFileMode</c> when there was none).
+/// A path that is a symbolic link stays one: the file it points to is replaced (the temporary file is made next to it).
+/// On Unix the temporary file is created readable by its owner only (no other user can open it while the content is
+/// written, whatever the umask), then given the permissions of the file it replaces, or <c>newFileMode</c> (default
+/// owner read/write) when there was none. A leftover temporary file (or a link planted in its place) is removed, never
+/// written through.
 /// </summary>
 /// <remarks>
 /// Failures surface as <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> (callers wrap them in
@@ -13,23 +17,37 @@ namespace StandaloneConnect.Runtime.Storage;
 /// </remarks>
 internal static class AtomicFile
 {
-    /// <summary>The temporary file a write of <paramref name="path"/> goes through.</summary>
-    public static string TempPathOf(string path) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", "." + Path.GetFileName(path) + ".tmp");
+    /// <summary>Owner read and write: how temporary files are created, and the default mode of a new file.</summary>
+    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    public static void Write(string path, ReadOnlySpan<byte> content, UnixFileMode? newFileMode = null)
+    /// <summary>The temporary file a write of <paramref name="path"/> goes through (for a link: next to its target).</summary>
+    public static string TempPathOf(string path)
     {
-        var (directory, temp, mode) = Prepare(path, newFileMode);
+        var target = ResolveTarget(path);
+        return Path.Combine(Path.GetDirectoryName(target) ?? ".", "." + Path.GetFileName(target) + ".tmp");
+    }
+
+    /// <summary>The file a write of <paramref name="path"/> replaces: its full path, or the final target of a symbolic link.</summary>
+    public static string ResolveTarget(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var info = new FileInfo(full);
+        return info.LinkTarget is null ? full : File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
+    }
+
+    public static void Write(string path, ReadOnlySpan<byte> content, UnixFileMode newFileMode = OwnerOnly)
+    {
+        var (target, directory, temp, mode) = Prepare(path, newFileMode);
         try
         {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
+            using (var stream = CreateTemp(temp, FileOptions.None))
             {
-                SetMode(stream, mode);
                 stream.Write(content);
                 stream.Flush(flushToDisk: true);
+                SetMode(stream, mode);
             }
 
-            Commit(temp, path, directory);
+            Commit(temp, target, directory);
         }
         catch
         {
@@ -39,19 +57,19 @@ internal static class AtomicFile
     }
 
     public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken,
-        UnixFileMode? newFileMode = null)
+        UnixFileMode newFileMode = OwnerOnly)
     {
-        var (directory, temp, mode) = Prepare(path, newFileMode);
+        var (target, directory, temp, mode) = Prepare(path, newFileMode);
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            await using (var stream = CreateTemp(temp, FileOptions.Asynchronous))
             {
-                SetMode(stream, mode);
                 await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
+                SetMode(stream, mode);
             }
 
-            Commit(temp, path, directory);
+            Commit(temp, target, directory);
         }
         catch
         {
@@ -60,13 +78,40 @@ internal static class AtomicFile
         }
     }
 
-    private static (string Directory, string Temp, UnixFileMode? Mode) Prepare(string path, UnixFileMode? newFileMode)
+    /// <summary>
+    /// Creates the temporary file, which must not exist (a leftover is deleted first, so a file or link someone else
+    /// put there is never opened), owner-only from the start on Unix.
+    /// </summary>
+    internal static FileStream CreateTemp(string temp, FileOptions options)
     {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full) ?? ".";
+        TryDelete(temp);
+        var streamOptions = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            Options = options,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            streamOptions.UnixCreateMode = OwnerOnly;
+        }
+
+        return new FileStream(temp, streamOptions);
+    }
+
+    private static (string Target, string Directory, string Temp, UnixFileMode? Mode) Prepare(string path, UnixFileMode newFileMode)
+    {
+        var target = ResolveTarget(path);
+        if (Directory.Exists(target))
+        {
+            throw new IOException("The path is a directory.");
+        }
+
+        var directory = Path.GetDirectoryName(target) ?? ".";
         Directory.CreateDirectory(directory);
-        var mode = OperatingSystem.IsWindows() ? null : File.Exists(full) ? File.GetUnixFileMode(full) : newFileMode;
-        return (directory, TempPathOf(full), mode);
+        var mode = OperatingSystem.IsWindows() ? (UnixFileMode?)null : File.Exists(target) ? File.GetUnixFileMode(target) : newFileMode;
+        return (target, directory, Path.Combine(directory, "." + Path.GetFileName(target) + ".tmp"), mode);
     }
 
     private static void SetMode(FileStream stream, UnixFileMode? mode)

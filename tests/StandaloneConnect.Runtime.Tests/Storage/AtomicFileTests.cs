@@ -148,5 +148,87 @@ public sealed class AtomicFileTests
         File.GetUnixFileMode(_path).Should().Be(mode);
     }
 
+    [Test]
+    [Platform(Exclude = "Win", Reason = "Unix file permissions do not exist on Windows")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void CreateTemp_WithTheUsualUmask_IsOwnerOnlyBeforeAnyByteIsWritten()
+    {
+        var temp = AtomicFile.TempPathOf(_path);
+
+        using (AtomicFile.CreateTemp(temp, FileOptions.None))
+        {
+            File.GetUnixFileMode(temp).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "Unix file permissions do not exist on Windows")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Write_NoNewFileMode_CreatesAnOwnerOnlyFile()
+    {
+        AtomicFile.Write(_path, Bytes("offsets"));
+
+        File.GetUnixFileMode(_path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [Test]
+    public void Write_LeftoverTemporaryFileOpenedByAnotherReader_ReaderNeverSeesTheNewContent()
+    {
+        // Someone opened the (world-readable) temporary file of an earlier write and keeps it open.
+        var temp = AtomicFile.TempPathOf(_path);
+        File.WriteAllBytes(temp, Bytes("stale"));
+        using var spy = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+
+        AtomicFile.Write(_path, Bytes("connection.password=hunter2"));
+
+        File.ReadAllBytes(_path).Should().Equal(Bytes("connection.password=hunter2"));
+        using var reader = new StreamReader(spy);
+        reader.ReadToEnd().Should().Be("stale");
+    }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "symbolic links need privileges on Windows")]
+    public void Write_LinkPlantedAsTemporaryFile_IsRemovedNotWrittenThrough()
+    {
+        var stolen = _dir.WriteFile("stolen.txt", "");
+        File.CreateSymbolicLink(AtomicFile.TempPathOf(_path), stolen);
+
+        AtomicFile.Write(_path, Bytes("secret"));
+
+        File.ReadAllText(stolen).Should().BeEmpty();
+        File.ReadAllBytes(_path).Should().Equal(Bytes("secret"));
+        new FileInfo(_path).LinkTarget.Should().BeNull();
+    }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "symbolic links need privileges on Windows")]
+    public void Write_PathIsASymbolicLink_StaysALinkAndReplacesItsTarget()
+    {
+        var realDirectory = _dir.CreateDirectory("real");
+        var real = Path.Combine(realDirectory, "offsets.json");
+        File.WriteAllBytes(real, Bytes("old"));
+        File.CreateSymbolicLink(_path, Path.Combine("real", "offsets.json"));
+
+        AtomicFile.Write(_path, Bytes("new"));
+
+        new FileInfo(_path).LinkTarget.Should().Be(Path.Combine("real", "offsets.json"));
+        File.ReadAllBytes(real).Should().Equal(Bytes("new"));
+        Directory.GetFileSystemEntries(realDirectory).Should().Equal(real);
+        AtomicFile.TempPathOf(_path).Should().Be(Path.Combine(realDirectory, ".offsets.json.tmp"));
+    }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "symbolic links need privileges on Windows")]
+    public void Write_DanglingSymbolicLink_CreatesItsTarget()
+    {
+        var real = Path.Combine(_dir.Path, "later.json");
+        File.CreateSymbolicLink(_path, real);
+
+        AtomicFile.Write(_path, Bytes("first"));
+
+        File.ReadAllBytes(real).Should().Equal(Bytes("first"));
+        new FileInfo(_path).LinkTarget.Should().Be(real);
+    }
+
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 }
