@@ -65,7 +65,7 @@ internal sealed partial class ConnectHost : IAsyncDisposable
             }
 
             var startup = MergeStartupConnectors(stored, connectorFiles, configStore?.Location, logger);
-            var kafka = Startup(() => KafkaConnection.Open(config, loggerFactory));
+            var kafka = await StartupAsync(() => KafkaConnection.OpenAsync(config, loggerFactory, cancellationToken)).ConfigureAwait(false);
             resources.Add(kafka);
             var worker = new Worker(config, plugins, offsets, kafka, TimeProvider.System, loggerFactory);
             var herder = new StandaloneHerder(worker, transformer, loggerFactory, configStore);
@@ -231,6 +231,18 @@ internal sealed partial class ConnectHost : IAsyncDisposable
         step();
         return 0;
     });
+
+    private static async Task<T> StartupAsync<T>(Func<Task<T>> step)
+    {
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (StartupException or ConnectorStartupException or OperationCanceledException))
+        {
+            throw new StartupException(Describe(e), e);
+        }
+    }
 
     private static async Task Startup(Func<Task> step)
     {

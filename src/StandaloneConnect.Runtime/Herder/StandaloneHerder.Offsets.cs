@@ -232,7 +232,7 @@ public sealed partial class StandaloneHerder
 
     /// <summary>
     /// The topics a sink connector may have committed offsets for: its <c>topics</c> list, the cluster's topics matching
-    /// its <c>topics.regex</c>, and every topic it has used. (Only the embedded broker needs them: a real cluster lists a
+    /// its <c>topics.regex</c>, and every topic it has used. (Only the mock broker needs them: a real cluster lists a
     /// group's offsets by itself.)
     /// </summary>
     private async Task<IReadOnlyCollection<string>> SinkTopicsAsync(ConnectorEntry entry, CancellationToken cancellationToken)
@@ -244,7 +244,7 @@ public sealed partial class StandaloneHerder
             topics.UnionWith(list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
 
-        if (_worker.Kafka.IsEmbedded && config.TryGetValue(ConnectorConfig.TopicsRegex, out var pattern) && pattern.Length > 0)
+        if (_worker.Kafka.IsMockCluster && config.TryGetValue(ConnectorConfig.TopicsRegex, out var pattern) && pattern.Length > 0)
         {
             var regex = new Regex("^(?:" + pattern + ")$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
             topics.UnionWith((await _worker.Kafka.TopicAdmin.ListTopicsAsync(cancellationToken).ConfigureAwait(false)).Where(t => regex.IsMatch(t)));

@@ -8,7 +8,9 @@ namespace StandaloneConnect.Runtime.Kafka;
 
 /// <summary>
 /// The worker's Kafka cluster: the real one at <c>bootstrap.servers</c>, checked to answer within
-/// <c>bootstrap.timeout.ms</c>, or an in-process mock cluster when <c>bootstrap.servers=embedded</c>.
+/// <c>bootstrap.timeout.ms</c>, or an in-process mock cluster when <c>bootstrap.servers=embedded</c>. A cluster at
+/// <c>bootstrap.servers</c> that turns out to be librdkafka's mock (<c>connect-standalone embedded-kafka</c> in another
+/// process: it does not implement the consumer group admin APIs) gets the embedded broker's group offset workarounds.
 /// </summary>
 public sealed partial class KafkaConnection : IDisposable
 {
@@ -19,9 +21,10 @@ public sealed partial class KafkaConnection : IDisposable
     private readonly IDisposable? _groupOffsetsResource;
 
     private KafkaConnection(string bootstrapServers, ITopicAdmin topicAdmin, IGroupOffsetAdmin groupOffsets, MockKafkaCluster? embedded,
-        IAdminClient? admin, IReadOnlyDictionary<string, string> adminConfig, bool ownsEmbedded = true)
+        IAdminClient? admin, IReadOnlyDictionary<string, string> adminConfig, bool ownsEmbedded = true, bool isMockCluster = false)
     {
         _ownsEmbedded = ownsEmbedded;
+        IsMockCluster = isMockCluster || embedded is not null;
         BootstrapServers = bootstrapServers;
         TopicAdmin = topicAdmin;
         GroupOffsets = groupOffsets;
@@ -35,9 +38,19 @@ public sealed partial class KafkaConnection : IDisposable
     /// <summary>How long the embedded cluster waits for more members on a group's first join.</summary>
     public const int EmbeddedRebalanceDelayMs = 300;
 
+    /// <summary>Bound on asking the cluster whether it implements the consumer group admin APIs.</summary>
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
+
     public string BootstrapServers { get; }
 
+    /// <summary>True for the in-process embedded broker (its topics are created through the mock's own call).</summary>
     public bool IsEmbedded => _embedded is not null;
+
+    /// <summary>
+    /// True for librdkafka's mock broker, in this process or another: consumers get the mock's short session and
+    /// fetch settings, and group offsets the workarounds of <see cref="EmbeddedGroupOffsetAdmin"/>.
+    /// </summary>
+    public bool IsMockCluster { get; }
 
     public ITopicAdmin TopicAdmin { get; }
 
@@ -57,7 +70,7 @@ public sealed partial class KafkaConnection : IDisposable
             new Dictionary<string, string> { ["bootstrap.servers"] = cluster.BootstrapServers }, ownsEmbedded: false);
 
     /// <summary>Connects as the worker config says; throws <see cref="ConnectException"/> naming the key and file when it cannot.</summary>
-    public static KafkaConnection Open(WorkerConfig config, ILoggerFactory loggerFactory)
+    public static async Task<KafkaConnection> OpenAsync(WorkerConfig config, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger<KafkaConnection>();
         if (config.UsesEmbeddedKafka)
@@ -106,8 +119,28 @@ public sealed partial class KafkaConnection : IDisposable
                 "Start the cluster, fix bootstrap.servers, or use bootstrap.servers=embedded for an in-process broker.", e);
         }
 
-        return new KafkaConnection(bootstrap, new KafkaTopicAdmin(admin, loggerFactory.CreateLogger<KafkaTopicAdmin>()),
-            new KafkaGroupOffsetAdmin(admin, loggerFactory.CreateLogger<KafkaGroupOffsetAdmin>()), null, admin, settings);
+        var probeTimeout = TimeSpan.FromMilliseconds(Math.Min(config.BootstrapTimeout.TotalMilliseconds, ProbeTimeout.TotalMilliseconds));
+        bool groupAdmin;
+        try
+        {
+            groupAdmin = await KafkaGroupOffsetAdmin.SupportsGroupAdminAsync(admin, probeTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            admin.Dispose();
+            throw;
+        }
+
+        IGroupOffsetAdmin groupOffsets = groupAdmin
+            ? new KafkaGroupOffsetAdmin(admin, loggerFactory.CreateLogger<KafkaGroupOffsetAdmin>())
+            : new EmbeddedGroupOffsetAdmin(bootstrap, loggerFactory.CreateLogger<EmbeddedGroupOffsetAdmin>());
+        if (!groupAdmin)
+        {
+            LogMockCluster(logger, bootstrap);
+        }
+
+        return new KafkaConnection(bootstrap, new KafkaTopicAdmin(admin, loggerFactory.CreateLogger<KafkaTopicAdmin>()), groupOffsets, null, admin,
+            settings, isMockCluster: !groupAdmin);
     }
 
     public void Dispose()
@@ -144,6 +177,11 @@ public sealed partial class KafkaConnection : IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Embedded Kafka broker started: bootstrap.servers={Bootstrap} ({Brokers} broker(s)). " +
         "Its data lives in memory only and is lost when connect-standalone exits; each partition keeps at most 5 MiB.")]
     private static partial void LogEmbedded(ILogger logger, string bootstrap, int brokers);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The Kafka cluster at {Bootstrap} does not implement the consumer group admin APIs " +
+        "(DescribeGroups, DeleteGroups, OffsetDelete): it is librdkafka's mock broker (e.g. connect-standalone embedded-kafka). Sink connector " +
+        "offsets use the embedded broker's workarounds there (see the README).")]
+    private static partial void LogMockCluster(ILogger logger, string bootstrap);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to Kafka at {Bootstrap} ({Brokers} broker(s))")]
     private static partial void LogConnected(ILogger logger, string bootstrap, int brokers);

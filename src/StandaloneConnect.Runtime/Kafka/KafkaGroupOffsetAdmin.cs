@@ -12,8 +12,10 @@ namespace StandaloneConnect.Runtime.Kafka;
 /// and DeleteGroups (reset of the whole group). The <see cref="IAdminClient"/> is not owned: dispose it yourself.
 /// </summary>
 /// <remarks>
-/// Never use this against the embedded (mock) broker: it does not implement OffsetDelete or DeleteGroups, and librdkafka
-/// 2.16 then aborts the process (assert in rd_kafka_q_destroy0) — use <see cref="Embedded.EmbeddedGroupOffsetAdmin"/>.
+/// Never use this against librdkafka's mock broker (embedded, or <c>embedded-kafka</c> in another process): it does not
+/// implement OffsetDelete or DeleteGroups, and librdkafka 2.16 then aborts the process when the admin client is destroyed
+/// (assert in rd_kafka_q_destroy0) — <see cref="KafkaConnection"/> finds the mock with <see cref="SupportsGroupAdminAsync"/>
+/// and uses <see cref="Embedded.EmbeddedGroupOffsetAdmin"/> there.
 /// The <c>topics</c> arguments are not needed here: Kafka lists every partition of a group.
 /// </remarks>
 public sealed partial class KafkaGroupOffsetAdmin : IGroupOffsetAdmin
@@ -101,6 +103,32 @@ public sealed partial class KafkaGroupOffsetAdmin : IGroupOffsetAdmin
         }
     }
 
+    /// <summary>
+    /// False when the cluster does not implement the consumer group admin APIs (DescribeGroups, and with it DeleteGroups
+    /// and OffsetDelete): librdkafka's mock broker. Asks DescribeGroups for a group nobody uses; any answer of the
+    /// broker, even an error, or no answer within <paramref name="timeout"/> counts as a real cluster.
+    /// </summary>
+    public static async Task<bool> SupportsGroupAdminAsync(IAdminClient admin, TimeSpan timeout, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        var options = new DescribeConsumerGroupsOptions { RequestTimeout = timeout };
+        try
+        {
+            await admin.DescribeConsumerGroupsAsync(["connect-standalone-capability-probe"], options).WaitAsync(timeout + TimeSpan.FromSeconds(1), ct)
+                .ConfigureAwait(false);
+            return true;
+        }
+        catch (DescribeConsumerGroupsException e)
+        {
+            var groups = e.Results.ConsumerGroupDescriptions;
+            return groups.Count == 0 || !groups.TrueForAll(d => d.Error.Code == ErrorCode.Local_UnsupportedFeature);
+        }
+        catch (Exception e) when (e is KafkaException or TimeoutException)
+        {
+            return e is not KafkaException { Error.Code: ErrorCode.Local_UnsupportedFeature };
+        }
+    }
+
     /// <summary>The error for a failed AlterConsumerGroupOffsets: active members, or the partitions that failed.</summary>
     internal static Sdk.ConnectException AlterFailure(string groupId, IReadOnlyList<TopicPartitionOffsetError> partitions, Error? groupError,
         Exception? inner)
@@ -119,7 +147,8 @@ public sealed partial class KafkaGroupOffsetAdmin : IGroupOffsetAdmin
     /// <summary>Kafka Connect's reset of a sink connector: delete the group; an unknown group is already reset.</summary>
     private async Task DeleteGroupAsync(string groupId, CancellationToken ct)
     {
-        var options = new DeleteGroupsOptions { RequestTimeout = RequestTimeout, OperationTimeout = RequestTimeout };
+        // No OperationTimeout: librdkafka refuses it for DeleteGroups ("operation_timeout" is not supported for this operation).
+        var options = new DeleteGroupsOptions { RequestTimeout = RequestTimeout };
         try
         {
             await GroupOffsetAdmin.BoundAsync(_admin.DeleteGroupsAsync([groupId], options), RequestTimeout, groupId, GroupOffsetAdmin.Resetting, ct)

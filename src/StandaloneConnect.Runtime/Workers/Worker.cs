@@ -154,7 +154,7 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
             ["isolation.level"] = "read_uncommitted", // Java's default (librdkafka's is read_committed)
             ["client.id"] = $"connector-consumer-{id}",
         };
-        if (kafka.IsEmbedded)
+        if (kafka.IsMockCluster)
         {
             defaults["fetch.wait.max.ms"] = "50";
             defaults["topic.metadata.refresh.interval.ms"] = "1000";

@@ -7,8 +7,9 @@ using SdkTopicPartition = StandaloneConnect.Sdk.TopicPartition;
 namespace StandaloneConnect.Runtime.Kafka.Embedded;
 
 /// <summary>
-/// <see cref="IGroupOffsetAdmin"/> over a <see cref="MockKafkaCluster"/>, working around what librdkafka 2.16's mock
-/// broker lacks. It never calls DeleteGroups or DeleteConsumerGroupOffsets (the mock does not implement them and
+/// <see cref="IGroupOffsetAdmin"/> over librdkafka 2.16's mock broker, working around what it lacks: the in-process
+/// <see cref="MockKafkaCluster"/>, or a mock in another process (<c>connect-standalone embedded-kafka</c>, found by
+/// <see cref="KafkaConnection"/> because it does not implement DescribeGroups). It never calls DeleteGroups or DeleteConsumerGroupOffsets (the mock does not implement them and
 /// librdkafka then aborts the process) nor ListConsumerGroups (crashes Confluent.Kafka 2.16).
 /// </summary>
 /// <remarks>
@@ -40,15 +41,21 @@ public sealed partial class EmbeddedGroupOffsetAdmin : IGroupOffsetAdmin, IDispo
     /// <summary>The session timeout the worker gives sink consumers on the embedded broker.</summary>
     public static readonly TimeSpan DefaultMemberSessionTimeout = TimeSpan.FromSeconds(6);
 
-    private readonly MockKafkaCluster _cluster;
+    private readonly string _bootstrapServers;
     private readonly ILogger _logger;
     private readonly Lazy<IAdminClient> _admin;
     private int _disposed;
 
     public EmbeddedGroupOffsetAdmin(MockKafkaCluster cluster, ILogger<EmbeddedGroupOffsetAdmin>? logger = null)
+        : this((cluster ?? throw new ArgumentNullException(nameof(cluster))).BootstrapServers, logger)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
-        _cluster = cluster;
+    }
+
+    /// <summary>Over the mock cluster at <paramref name="bootstrapServers"/> (plaintext, as the mock only speaks that).</summary>
+    public EmbeddedGroupOffsetAdmin(string bootstrapServers, ILogger<EmbeddedGroupOffsetAdmin>? logger = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(bootstrapServers);
+        _bootstrapServers = bootstrapServers;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _admin = new Lazy<IAdminClient>(CreateAdminClient, LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -156,7 +163,7 @@ public sealed partial class EmbeddedGroupOffsetAdmin : IGroupOffsetAdmin, IDispo
             throw GroupOffsetAdmin.Failed(groupId, operation, e.Error.Reason, e);
         }
 
-        await MockGroupMember.CommitAsync(_cluster.BootstrapServers, groupId, offsets, MemberSessionTimeout, RequestTimeout, operation, _logger, ct)
+        await MockGroupMember.CommitAsync(_bootstrapServers, groupId, offsets, MemberSessionTimeout, RequestTimeout, operation, _logger, ct)
             .ConfigureAwait(false);
     }
 
@@ -231,7 +238,7 @@ public sealed partial class EmbeddedGroupOffsetAdmin : IGroupOffsetAdmin, IDispo
         return _admin.Value;
     }
 
-    private IAdminClient CreateAdminClient() => EmbeddedKafkaLog.CreateAdminClient(_cluster, "connect-standalone-group-offsets", _logger);
+    private IAdminClient CreateAdminClient() => EmbeddedKafkaLog.CreateAdminClient(_bootstrapServers, "connect-standalone-group-offsets", _logger);
 
     [LoggerMessage(EventId = 1136, Level = LogLevel.Information,
         Message = "Consumer group {GroupId}: {Verb} the committed offsets of {Count} partition(s) on the embedded broker")]

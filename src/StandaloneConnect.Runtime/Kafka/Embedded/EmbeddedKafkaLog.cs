@@ -7,7 +7,11 @@ internal static partial class EmbeddedKafkaLog
 {
     /// <summary>An admin client on the embedded cluster whose librdkafka logs and errors go to <paramref name="logger"/>.</summary>
     internal static Confluent.Kafka.IAdminClient CreateAdminClient(MockKafkaCluster cluster, string clientId, ILogger logger) =>
-        new Confluent.Kafka.AdminClientBuilder(new Confluent.Kafka.AdminClientConfig { BootstrapServers = cluster.BootstrapServers, ClientId = clientId })
+        CreateAdminClient(cluster.BootstrapServers, clientId, logger);
+
+    /// <summary>An admin client on the mock cluster at <paramref name="bootstrapServers"/>.</summary>
+    internal static Confluent.Kafka.IAdminClient CreateAdminClient(string bootstrapServers, string clientId, ILogger logger) =>
+        new Confluent.Kafka.AdminClientBuilder(new Confluent.Kafka.AdminClientConfig { BootstrapServers = bootstrapServers, ClientId = clientId })
             .SetLogHandler((_, message) => ClientLog(logger, message.Facility, message.Message))
             .SetErrorHandler((_, error) => ClientError(logger, error.Code, error.Reason))
             .Build();
