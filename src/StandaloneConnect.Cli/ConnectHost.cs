@@ -119,18 +119,25 @@ internal sealed partial class ConnectHost : IAsyncDisposable
     {
         foreach (var connector in connectors)
         {
+            var stored = new StoredConnector(connector.Name, connector.Config, connector.Target ?? TargetState.Started);
             try
             {
-                await Herder.PutConnectorConfigAsync(connector.Name, connector.Config, connector.Target, allowReplace: false, cancellationToken)
-                    .ConfigureAwait(false);
+                if (connector.FromStore)
+                {
+                    await Herder.RestoreConnectorAsync(stored, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Herder.PutConnectorConfigAsync(connector.Name, connector.Config, connector.Target, allowReplace: false, cancellationToken)
+                        .ConfigureAwait(false);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException && connector.FromStore)
             {
                 LogStoredConnectorFailed(logger, connector.Name, connector.Origin, Describe(e));
                 if (!Herder.ConnectorNames.Contains(connector.Name))
                 {
-                    await Herder.KeepUnrestoredAsync(new StoredConnector(connector.Name, connector.Config, connector.Target ?? TargetState.Started),
-                        cancellationToken).ConfigureAwait(false);
+                    await Herder.KeepUnrestoredAsync(stored, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

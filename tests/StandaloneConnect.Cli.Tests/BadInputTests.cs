@@ -112,6 +112,12 @@ public sealed class BadInputTests
     [TestCase("c.properties", "connector.class=FileStreamSource\ntopic=t\n", "Connector configuration at 'c.properties' is missing the mandatory 'name' configuration")]
     [TestCase("c.properties", "name=src\nconnector.class=FileStreamSource\ntopic=${vault:secret:topic}\n",
         "Config key 'topic' references unknown config provider 'vault'")]
+    [TestCase("c.properties", "name=orders/eu\nconnector.class=FileStreamSource\nfile=in.txt\ntopic=t\n",
+        "Connector name 'orders/eu' may not contain '/'")]
+    [TestCase("c.json", "{\"name\": \"..\", \"connector.class\": \"FileStreamSource\", \"file\": \"in.txt\", \"topic\": \"t\"}",
+        "Connector name '..' is not allowed")]
+    [TestCase("c.properties", "name=bell\\u0007\nconnector.class=FileStreamSource\nfile=in.txt\ntopic=t\n",
+        "String may not contain control sequences but had the following ASCII chars: 7")]
     public async Task InvalidConnectorFile_ExitsThreeNamingFileAndProblem(string file, string content, string expected)
     {
         using var dir = new TemporaryDirectory("sc-cli");

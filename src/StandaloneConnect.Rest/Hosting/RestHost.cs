@@ -49,6 +49,8 @@ internal sealed class RestHost : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = settings.RequestMaxBytes;
+            // Room for every connector name a stored config may hold, percent-encoded (Kestrel's default is 8 KiB).
+            kestrel.Limits.MaxRequestLineSize = RestServerSettings.MaxRequestLineBytes;
             for (var i = 0; i < listeners.Count; i++)
             {
                 var listener = listeners[i];
@@ -149,7 +151,9 @@ internal sealed class RestHost : IAsyncDisposable
 
         app.Use(next => context => ErrorMiddleware.CheckBodySizeAsync(context, next, settings.RequestMaxBytes));
         app.Use(ServeHeadAsGetAsync);
+        app.Use(EncodedPathSegments.BeforeRoutingAsync);
         app.UseRouting();
+        app.Use(EncodedPathSegments.AfterRoutingAsync);
     }
 
     /// <summary>As JAX-RS does, a HEAD request is answered by the GET route (Kestrel sends no body for HEAD).</summary>

@@ -17,6 +17,9 @@ public sealed class RestServerSettings
     /// <summary>Kafka's <c>RestServer.GRACEFUL_SHUTDOWN_TIMEOUT_MS</c>: how long a stop waits for requests in flight.</summary>
     public static readonly TimeSpan GracefulShutdownTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>The longest request line (method, path, query) served: 64 KiB.</summary>
+    public const int MaxRequestLineBytes = 64 * 1024;
+
     private const string BasicAuthExtension = "org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension";
 
     private RestServerSettings(string source)

@@ -65,14 +65,39 @@ public sealed partial class StandaloneHerder : ITaskStatusListener, IAsyncDispos
     /// Throws <see cref="BadRequestException"/> for an invalid config, <see cref="AlreadyExistsException"/> for a
     /// duplicate name, and <see cref="ConnectException"/> when the connector failed to start (it stays registered as FAILED).
     /// </summary>
-    public async Task<(ConnectorInfo Info, bool Created)> PutConnectorConfigAsync(string name, IReadOnlyDictionary<string, string> config,
-        TargetState? initialState, bool allowReplace, CancellationToken cancellationToken)
+    public Task<(ConnectorInfo Info, bool Created)> PutConnectorConfigAsync(string name, IReadOnlyDictionary<string, string> config,
+        TargetState? initialState, bool allowReplace, CancellationToken cancellationToken) =>
+        PutAsync(name, config, initialState, allowReplace, checkName: true, cancellationToken);
+
+    /// <summary>
+    /// Creates a connector kept in the connector configs store, as <see cref="PutConnectorConfigAsync"/> does, except that
+    /// a name new connectors may no longer have (<see cref="ConnectorNameRules"/>) is accepted with a warning saying how to
+    /// address the connector, so that a stored connector keeps running and can still be deleted.
+    /// </summary>
+    public async Task RestoreConnectorAsync(StoredConnector connector, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        if (ConnectorNameRules.Problem(connector.Name) is { } problem)
+        {
+            LogRestoringBadName(_logger, problem, ConnectorNameRules.UrlEscape(connector.Name));
+        }
+
+        await PutAsync(connector.Name, connector.Config, connector.Target, allowReplace: false, checkName: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(ConnectorInfo Info, bool Created)> PutAsync(string name, IReadOnlyDictionary<string, string> config,
+        TargetState? initialState, bool allowReplace, bool checkName, CancellationToken cancellationToken)
     {
         var descriptor = ValidateConfig(config);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             ThrowIfStopped();
+            if (checkName && Find(name) is null && ConnectorNameRules.Problem(name) is { } problem)
+            {
+                throw new BadRequestException(problem);
+            }
+
             return await PutCoreAsync(name, config, descriptor, initialState, allowReplace).ConfigureAwait(false);
         }
         finally
