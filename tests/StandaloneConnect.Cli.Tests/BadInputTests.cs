@@ -68,6 +68,47 @@ public sealed class BadInputTests
         stderr.Should().Contain("config.providers.vault.class").And.Contain("com.example.VaultConfigProvider").And.Contain("FileConfigProvider");
     }
 
+    [TestCase("file")]
+    [TestCase("sqlite")]
+    public async Task OffsetStorePathIsADirectory_ExitsTwoNamingIt(string type)
+    {
+        using var dir = new TemporaryDirectory("sc-cli");
+        dir.WriteFile("worker.properties", Worker + $"\noffset.storage.type={type}\n");
+        var path = dir.CreateDirectory("data/offsets.json");
+        dir.WriteFile("source.properties", Source);
+
+        var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties", "source.properties");
+
+        code.Should().Be(2, stderr);
+        stderr.Should().Contain(path).And.Contain("is a directory");
+    }
+
+    [Test]
+    public async Task OffsetStoreIsAnotherApplicationsSqliteDatabase_ExitsTwoAndLeavesItByteIdentical()
+    {
+        using var dir = new TemporaryDirectory("sc-cli");
+        dir.WriteFile("worker.properties", Worker.Replace("data/offsets.json", "data/app.db") + "\noffset.storage.type=sqlite\n");
+        var path = dir.PathOf("data/app.db");
+        Directory.CreateDirectory(dir.PathOf("data"));
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices (total) VALUES (9.5);";
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        var before = await File.ReadAllBytesAsync(path);
+        dir.WriteFile("source.properties", Source);
+
+        var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties", "source.properties");
+
+        code.Should().Be(2, stderr);
+        stderr.Should().Contain(path).And.Contain("another application (tables invoices");
+        (await File.ReadAllBytesAsync(path)).Should().Equal(before);
+        Directory.GetFiles(dir.PathOf("data")).Should().Equal(path);
+    }
+
     [Test]
     public async Task UnreachableBootstrapServers_ExitsTwoWithinTheDocumentedTimeout()
     {
@@ -84,6 +125,8 @@ public sealed class BadInputTests
     [TestCase("offsets.json", "{\"format\":\"standaloneconnect-offsets\",\"offsets\":[{\"connector\":\"src\"", "file")]
     [TestCase("offsets.json", "\u00AC\u00ED\u0000\u0005sr", "file")]
     [TestCase("offsets.db", "this is not a database, just text that is long enough to fail the header check......", "sqlite")]
+    [TestCase("offsets.db", "", "sqlite")]
+    [TestCase("offsets.json", "{\"format\":\"standaloneconnect-offsets\",\"version\":9,\"offsets\":[]}", "file")]
     public async Task CorruptOffsetStore_ExitsTwoNamingTheFileAndLeavesItUntouched(string file, string content, string type)
     {
         using var dir = new TemporaryDirectory("sc-cli");

@@ -35,6 +35,9 @@ internal static class AtomicFile
         return info.LinkTarget is null ? full : File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
     }
 
+    /// <summary>True when <paramref name="path"/> is a file, or a symbolic link to an existing file (a dangling link is not).</summary>
+    public static bool Exists(string path) => File.Exists(ResolveTarget(path));
+
     public static void Write(string path, ReadOnlySpan<byte> content, UnixFileMode newFileMode = OwnerOnly)
     {
         var (target, directory, temp, mode) = Prepare(path, newFileMode);
@@ -136,7 +139,7 @@ internal static class AtomicFile
         FsyncDirectory(directory);
     }
 
-    private static void FsyncDirectory(string directory)
+    internal static void FsyncDirectory(string directory)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -154,7 +157,8 @@ internal static class AtomicFile
         }
     }
 
-    private static void TryDelete(string file)
+    /// <summary>Deletes <paramref name="file"/> if it can; a failure is ignored (the caller's own error matters more).</summary>
+    internal static void TryDelete(string file)
     {
         try
         {

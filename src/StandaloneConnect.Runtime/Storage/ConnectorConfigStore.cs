@@ -49,7 +49,7 @@ public sealed class ConnectorConfigStore
             throw new ConnectorConfigStoreException($"Cannot read the connector configs file '{Location}': it is a directory.");
         }
 
-        if (!File.Exists(Location))
+        if (!AtomicFile.Exists(Location))
         {
             return [];
         }

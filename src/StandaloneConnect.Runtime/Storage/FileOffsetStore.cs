@@ -10,10 +10,17 @@ namespace StandaloneConnect.Runtime.Storage;
 public sealed class FileOffsetStore(string path) : OffsetStoreBase(path)
 {
     private const string FormatName = "standaloneconnect-offsets";
+    private const int CurrentVersion = 1;
 
     public override void Load()
     {
-        if (!File.Exists(Location))
+        if (Directory.Exists(Location))
+        {
+            throw new OffsetStoreException(
+                $"The offsets file '{Location}' is a directory. Point offset.storage.file.filename at a file (it is created when missing).");
+        }
+
+        if (!AtomicFile.Exists(Location))
         {
             return;
         }
@@ -42,8 +49,9 @@ public sealed class FileOffsetStore(string path) : OffsetStoreBase(path)
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
+            var problem = e is JsonException ? $"is corrupt or truncated ({e.Message})" : $"is not a valid offsets file: {e.Message}";
             throw new OffsetStoreException(
-                $"The offsets file '{Location}' is corrupt or truncated ({e.Message}). It was left untouched: " +
+                $"The offsets file '{Location}' {problem}. It was left untouched: " +
                 "repair it, or move it away to start every source connector from scratch.", e);
         }
     }
@@ -63,15 +71,31 @@ public sealed class FileOffsetStore(string path) : OffsetStoreBase(path)
         }
     }
 
-    private static OffsetTable Parse(byte[] content)
+    private static OffsetTable Parse(ReadOnlyMemory<byte> content)
     {
+        if (content.Span.StartsWith("\uFEFF"u8))
+        {
+            content = content[3..]; // a UTF-8 byte order mark, as an editor may add (the connector configs file accepts it too)
+        }
+
         using var doc = JsonDocument.Parse(content);
         var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("format", out var format) || format.GetString() != FormatName
+            || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != FormatName
             || !root.TryGetProperty("offsets", out var offsets) || offsets.ValueKind != JsonValueKind.Array)
         {
             throw new FormatException($"expected an object with \"format\":\"{FormatName}\" and an \"offsets\" array");
+        }
+
+        if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number)
+        {
+            throw new FormatException("\"version\" is missing or not a number");
+        }
+
+        if (!version.TryGetInt32(out var number) || number != CurrentVersion)
+        {
+            throw new FormatException($"version {version.GetRawText()} is not supported, this release reads version {CurrentVersion} " +
+                "(was the file written by a newer StandaloneConnect?)");
         }
 
         var table = new OffsetTable();
@@ -98,7 +122,7 @@ public sealed class FileOffsetStore(string path) : OffsetStoreBase(path)
         {
             writer.WriteStartObject();
             writer.WriteString("format", FormatName);
-            writer.WriteNumber("version", 1);
+            writer.WriteNumber("version", CurrentVersion);
             writer.WriteStartArray("offsets");
             foreach (var (connector, entry) in table.All.OrderBy(e => e.Connector, StringComparer.Ordinal))
             {

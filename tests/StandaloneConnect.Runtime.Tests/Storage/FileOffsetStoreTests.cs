@@ -194,6 +194,9 @@ public sealed class FileOffsetStoreTests
         yield return Case("nested offset value", "{\"format\":\"standaloneconnect-offsets\",\"version\":1,\"offsets\":[{\"connector\":\"a\",\"partition\":{},\"offset\":{\"p\":{\"x\":1}}}]}");
         yield return Case("root is an array", "[]");
         yield return Case("empty file", "");
+        yield return Case("newer version", "{\"format\":\"standaloneconnect-offsets\",\"version\":2,\"offsets\":[]}");
+        yield return Case("version missing", "{\"format\":\"standaloneconnect-offsets\",\"offsets\":[]}");
+        yield return Case("version a string", "{\"format\":\"standaloneconnect-offsets\",\"version\":\"1\",\"offsets\":[]}");
         yield return new TestCaseData(new byte[] { 0xAC, 0xED, 0x00, 0x05, 0x73, 0x72, 0x00, 0x11 }).SetArgDisplayNames("Java-serialized");
 
         static TestCaseData Case(string name, string content) =>
@@ -211,6 +214,60 @@ public sealed class FileOffsetStoreTests
         act.Should().Throw<OffsetStoreException>().Which.Message.Should().Contain(Path.GetFullPath(_path));
         File.ReadAllBytes(_path).Should().Equal(content);
         Directory.GetFiles(_dir.Path).Should().Equal(_path);
+    }
+
+    [Test]
+    public void Load_NewerVersion_SaysWhichVersionIsRead()
+    {
+        File.WriteAllText(_path, "{\"format\":\"standaloneconnect-offsets\",\"version\":2,\"offsets\":[]}");
+        using var store = new FileOffsetStore(_path);
+
+        var act = store.Load;
+
+        act.Should().Throw<OffsetStoreException>()
+            .WithMessage($"The offsets file '{_path}' is not a valid offsets file: version 2 is not supported, this release reads version 1*");
+    }
+
+    [Test]
+    public void Load_PathIsADirectory_ThrowsNamingIt()
+    {
+        var directory = _dir.CreateDirectory("connect.offsets");
+        using var store = new FileOffsetStore(directory);
+
+        var act = store.Load;
+
+        act.Should().Throw<OffsetStoreException>().WithMessage($"The offsets file '{directory}' is a directory*offset.storage.file.filename*");
+    }
+
+    [Test]
+    public async Task Load_FileWithByteOrderMark_ReadsItLikeTheConnectorConfigsFile()
+    {
+        await File.WriteAllBytesAsync(_path, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(
+            "{\"format\":\"standaloneconnect-offsets\",\"version\":1,\"offsets\":[{\"connector\":\"a\",\"partition\":{\"filename\":\"in.txt\"},\"offset\":{\"position\":7}}]}")]);
+        using var store = new FileOffsetStore(_path);
+
+        store.Load();
+
+        store.Get("a", Partition("in.txt")).Should().Equal(Offset(7));
+        await store.SetAsync("a", [Entry("in.txt", 8)], CancellationToken.None);
+        (await File.ReadAllBytesAsync(_path))[0].Should().Be((byte)'{', "files are written without a byte order mark");
+    }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "symbolic links need privileges on Windows")]
+    public async Task SetAsync_OffsetsFileIsASymbolicLink_StaysALinkAndUpdatesItsTarget()
+    {
+        var target = Path.Combine(_dir.CreateDirectory("shared"), "offsets.json");
+        File.CreateSymbolicLink(_path, target);
+        using (var store = Open())
+        {
+            await store.SetAsync("a", [Entry("in.txt", 3)], CancellationToken.None);
+        }
+
+        new FileInfo(_path).LinkTarget.Should().Be(target);
+        using var reopened = new FileOffsetStore(target);
+        reopened.Load();
+        reopened.Get("a", Partition("in.txt")).Should().Equal(Offset(3));
     }
 
     [Test]
