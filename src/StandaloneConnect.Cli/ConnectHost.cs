@@ -53,6 +53,7 @@ internal sealed partial class ConnectHost : IAsyncDisposable
             resources.Add(transformer);
             var restSettings = Startup(() => RestServerSettings.Parse(config));
             var plugins = Startup(() => new PluginRegistry(PluginAssemblies.Load(config.Parsed.GetList(WorkerConfig.PluginPath), logger), TimeProvider.System, loggerFactory));
+            Startup(() => TaskConverters.CheckWorkerClasses(config, plugins));
             IOffsetStore offsets = config.OffsetStoreType == "sqlite" ? new SqliteOffsetStore(config.OffsetFile) : new FileOffsetStore(config.OffsetFile);
             resources.Add(offsets);
             Startup(offsets.Load);

@@ -19,9 +19,14 @@ internal static partial class PluginAssemblies
         var result = new List<Assembly>(BuiltIn);
         foreach (var entry in pluginPath.Where(p => p.Length > 0))
         {
-            var files = Directory.Exists(entry) ? Directory.EnumerateFiles(entry, "*.dll", SearchOption.AllDirectories)
+            IEnumerable<string> files = Directory.Exists(entry) ? Directory.EnumerateFiles(entry, "*.dll", SearchOption.AllDirectories)
                 : File.Exists(entry) ? [entry]
                 : [];
+            if (!Directory.Exists(entry) && !File.Exists(entry))
+            {
+                LogMissing(logger, Path.GetFullPath(entry)); // as Kafka: reported and ignored
+            }
+
             foreach (var file in files)
             {
                 try
@@ -43,6 +48,9 @@ internal static partial class PluginAssemblies
 
         return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "plugin.path: {Entry} does not exist; ignoring it")]
+    private static partial void LogMissing(ILogger logger, string entry);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "plugin.path: skipping {File}: {Reason}")]
     private static partial void LogSkipped(ILogger logger, string file, string reason);

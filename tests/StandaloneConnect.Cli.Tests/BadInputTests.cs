@@ -57,6 +57,34 @@ public sealed class BadInputTests
         stderr.Should().Contain("worker.properties: Missing required configuration \"value.converter\" which has no default value.");
     }
 
+    [TestCase("offset.flush.timeout.ms=0", "Invalid value 0 for configuration offset.flush.timeout.ms: Value must be at least 1")]
+    [TestCase("offset.flush.interval.ms=0", "Invalid value 0 for configuration offset.flush.interval.ms: Value must be at least 1")]
+    [TestCase("key.converter=com.example.NoSuchConverter",
+        "Invalid value com.example.NoSuchConverter for configuration key.converter: Class com.example.NoSuchConverter could not be found")]
+    [TestCase("value.converter=JsonConvertr", "Invalid value JsonConvertr for configuration value.converter: Class JsonConvertr could not be found")]
+    [TestCase("header.converter=org.apache.kafka.connect.storage.NoHeaders",
+        "Invalid value org.apache.kafka.connect.storage.NoHeaders for configuration header.converter: Class org.apache.kafka.connect.storage.NoHeaders could not be found")]
+    [TestCase("bootstrap.servers=", "No resolvable bootstrap urls given in bootstrap.servers")]
+    [TestCase("bootstrap.servers=kafka", "Invalid url in bootstrap.servers: kafka (expected host:port)")]
+    [TestCase("bootstrap.servers=localhost:99999", "Invalid port in bootstrap.servers: localhost:99999")]
+    [TestCase("bootstrap.servers=256.1.1.1:9092", "Unknown host in bootstrap.servers: 256.1.1.1:9092 (256.1.1.1 is not a valid IPv4 address)")]
+    [TestCase("bootstrap.servers=embedded,localhost:9092", "'embedded' must be the only value")]
+    [TestCase("bootstrap.servers=no-such-host.invalid:9092", "No resolvable bootstrap urls given in bootstrap.servers=no-such-host.invalid:9092")]
+    public async Task InvalidWorkerValue_ExitsTwoAtOnceNamingFileAndKey(string line, string expected)
+    {
+        using var dir = new TemporaryDirectory("sc-cli");
+        var key = line[..line.IndexOf('=', StringComparison.Ordinal)];
+        var kept = string.Join('\n', Worker.Split('\n').Where(l => !l.StartsWith(key + "=", StringComparison.Ordinal)));
+        dir.WriteFile("worker.properties", kept + "\nbootstrap.timeout.ms=60000\n" + line + "\n");
+        var started = DateTime.UtcNow;
+
+        var (code, _, stderr) = await ConnectProcess.RunAsync(dir.Path, Timeout, "worker.properties");
+
+        code.Should().Be(2, stderr);
+        stderr.Should().Contain("worker.properties").And.Contain(expected);
+        (DateTime.UtcNow - started).Should().BeLessThan(TimeSpan.FromSeconds(30), "config mistakes are reported at once, not after bootstrap.timeout.ms");
+    }
+
     [Test]
     public async Task UnknownConfigProviderClass_ExitsTwoListingKnownProviders()
     {

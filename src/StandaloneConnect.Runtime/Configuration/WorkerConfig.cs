@@ -90,7 +90,7 @@ public sealed class WorkerConfig
     {
         const string common = "Common";
         return new ConfigDef()
-            .Define(BootstrapServers, ConfigType.List, "localhost:9092", null, Importance.High,
+            .Define(BootstrapServers, ConfigType.List, "localhost:9092", Kafka.BootstrapServerList.Validator, Importance.High,
                 "A list of host/port pairs used to establish the initial connection to the Kafka cluster. " +
                 "The single value 'embedded' starts an in-process Kafka-protocol broker instead (data in memory only).", common)
             .Define("client.dns.lookup", ConfigType.String, "use_all_dns_ips", Validators.In("use_all_dns_ips", "resolve_canonical_bootstrap_servers_only"),
@@ -105,9 +105,10 @@ public sealed class WorkerConfig
                 "File to store source connector offsets in.", common)
             .Define(OffsetStorageType, ConfigType.String, "file", Validators.In("file", "sqlite"), Importance.Medium,
                 "How offset.storage.file.filename is written: 'file' (readable JSON, atomic replace) or 'sqlite' (a SQLite database).", common)
-            .Define(OffsetFlushIntervalMs, ConfigType.Long, 60000L, Validators.AtLeast(0), Importance.Low,
+            // Kafka has no validator for these two; 0 makes every source offset commit fail (or spin), so at least 1 ms is required.
+            .Define(OffsetFlushIntervalMs, ConfigType.Long, 60000L, Validators.AtLeast(1), Importance.Low,
                 "Interval at which to try committing offsets for tasks.", common)
-            .Define(OffsetFlushTimeoutMs, ConfigType.Long, 5000L, Validators.AtLeast(0), Importance.Low,
+            .Define(OffsetFlushTimeoutMs, ConfigType.Long, 5000L, Validators.AtLeast(1), Importance.Low,
                 "Maximum number of milliseconds to wait for records to flush and partition offset data to be committed to offset storage before cancelling the process and restoring the offset data to be committed in a future attempt.", common)
             .Define(TaskShutdownGracefulTimeoutMs, ConfigType.Long, 5000L, Validators.AtLeast(0), Importance.Low,
                 "Amount of time to wait for tasks to shutdown gracefully. This is the total amount of time, not per task.", common)

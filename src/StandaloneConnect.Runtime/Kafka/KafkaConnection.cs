@@ -38,7 +38,7 @@ public sealed partial class KafkaConnection : IDisposable
     /// <summary>How long the embedded cluster waits for more members on a group's first join.</summary>
     public const int EmbeddedRebalanceDelayMs = 300;
 
-    /// <summary>Bound on asking the cluster whether it implements the consumer group admin APIs.</summary>
+    /// <summary>Bound on asking DNS for the bootstrap hosts, and the cluster whether it implements the consumer group admin APIs.</summary>
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
 
     public string BootstrapServers { get; }
@@ -86,6 +86,14 @@ public sealed partial class KafkaConnection : IDisposable
         }
 
         var bootstrap = string.Join(",", config.Parsed.GetList(WorkerConfig.BootstrapServers));
+        var servers = BootstrapServerList.Parse(config.Parsed.GetList(WorkerConfig.BootstrapServers));
+        var dnsTimeout = TimeSpan.FromMilliseconds(Math.Min(config.BootstrapTimeout.TotalMilliseconds, ProbeTimeout.TotalMilliseconds));
+        if (await BootstrapServerList.UnresolvableAsync(servers, dnsTimeout, cancellationToken).ConfigureAwait(false) is { Count: > 0 } unknown)
+        {
+            throw new ConnectException($"No resolvable bootstrap urls given in bootstrap.servers={bootstrap} (set in {config.Source}): " +
+                $"DNS does not know {string.Join(", ", unknown)}. Fix bootstrap.servers, or use bootstrap.servers=embedded for an in-process broker.");
+        }
+
         var settings = AdminSettings(config, bootstrap);
         IAdminClient admin;
         try

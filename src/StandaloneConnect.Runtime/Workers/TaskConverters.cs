@@ -23,6 +23,36 @@ public sealed record TaskConverters(IConverter Key, IConverter Value, IHeaderCon
         return new TaskConverters(key, value, header);
     }
 
+    private static readonly (string Key, PluginType Kind)[] ConverterKeys =
+    [
+        (ConnectorConfig.KeyConverter, PluginType.Converter), (ConnectorConfig.ValueConverter, PluginType.Converter),
+        (ConnectorConfig.HeaderConverter, PluginType.HeaderConverter),
+    ];
+
+    /// <summary>
+    /// Refuses a worker whose <c>key.converter</c>, <c>value.converter</c> or <c>header.converter</c> class is not
+    /// installed, as Kafka refuses to start then (their settings are checked when a task uses them, as in Kafka).
+    /// </summary>
+    /// <exception cref="ConfigValidationException">Every unknown class, each naming the key and the worker file.</exception>
+    public static void CheckWorkerClasses(WorkerConfig worker, PluginRegistry plugins)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        ArgumentNullException.ThrowIfNull(plugins);
+        var problems = new List<string>();
+        foreach (var (key, kind) in ConverterKeys)
+        {
+            if (worker.Parsed.GetString(key) is { Length: > 0 } name && plugins.Find(kind, name) is null)
+            {
+                problems.Add($"{worker.Source}: Invalid value {name} for configuration {key}: {plugins.UnknownPluginMessage(kind, name)}");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ConfigValidationException(problems);
+        }
+    }
+
     /// <summary>
     /// Problems with the converters a connector config names (as Kafka 3.7+ validates them): an unknown class, or
     /// settings the converter's own <see cref="ConfigDef"/> rejects, reported under the prefixed key
@@ -30,11 +60,7 @@ public sealed record TaskConverters(IConverter Key, IConverter Value, IHeaderCon
     /// </summary>
     public static IEnumerable<(string Key, string Message)> Validate(IReadOnlyDictionary<string, string> connectorConfig, PluginRegistry plugins)
     {
-        foreach (var (key, kind) in new[]
-                 {
-                     (ConnectorConfig.KeyConverter, PluginType.Converter), (ConnectorConfig.ValueConverter, PluginType.Converter),
-                     (ConnectorConfig.HeaderConverter, PluginType.HeaderConverter),
-                 })
+        foreach (var (key, kind) in ConverterKeys)
         {
             if (!connectorConfig.TryGetValue(key, out var name) || string.IsNullOrWhiteSpace(name))
             {

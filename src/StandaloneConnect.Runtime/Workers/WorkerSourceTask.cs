@@ -311,7 +311,12 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
             LogCommitted(Logger, Id.ToString(), offsets.Count);
             _tracker.Committed();
         }
-        catch (Exception e) when (e is OffsetStoreException or OperationCanceledException)
+        catch (OperationCanceledException) when (timeoutCts.IsCancellationRequested)
+        {
+            LogCommitTimedOut(Logger, Id.ToString(), (long)_setup.FlushTimeout.TotalMilliseconds);
+            return;
+        }
+        catch (OffsetStoreException e)
         {
             LogCommitFailed(Logger, e, Id.ToString());
             return;
@@ -369,6 +374,10 @@ public sealed partial class WorkerSourceTask : WorkerTask, IAckReceiver
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{TaskId} Failed to commit offsets; will try again on the next flush interval")]
     private static partial void LogCommitFailed(ILogger logger, Exception error, string taskId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{TaskId} Failed to commit offsets: the offset store did not finish within " +
+        "offset.flush.timeout.ms={TimeoutMs}; will try again on the next flush interval (raise offset.flush.timeout.ms if this repeats)")]
+    private static partial void LogCommitTimedOut(ILogger logger, string taskId, long timeoutMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{TaskId} Failed to flush, timed out while waiting for producer to flush outstanding messages (offset.flush.timeout.ms={TimeoutMs})")]
     private static partial void LogFlushTimeout(ILogger logger, string taskId, long timeoutMs);

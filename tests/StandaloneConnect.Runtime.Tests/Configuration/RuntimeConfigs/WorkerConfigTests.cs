@@ -84,8 +84,6 @@ public sealed class WorkerConfigTests
     [TestCase("embedded", true)]
     [TestCase("EMBEDDED", true)]
     [TestCase(" embedded ", true)]
-    [TestCase("embedded,localhost:9092", false)]
-    [TestCase("localhost:9092,embedded", false)]
     [TestCase("localhost:9092", false)]
     [TestCase("embedded:9092", false)]
     [TestCase("embedded.example.com:9092", false)]
@@ -133,7 +131,9 @@ public sealed class WorkerConfigTests
     }
 
     [TestCase("offset.storage.file.filename", "", "String must be non-empty")]
-    [TestCase("offset.flush.interval.ms", "-1", "Value must be at least 0")]
+    [TestCase("offset.flush.interval.ms", "-1", "Value must be at least 1")]
+    [TestCase("offset.flush.interval.ms", "0", "Value must be at least 1")]
+    [TestCase("offset.flush.timeout.ms", "0", "Value must be at least 1")]
     [TestCase("embedded.kafka.brokers", "17", "Value must be no more than 16")]
     [TestCase("connector.client.config.override.policy", "Everything", "String must be one of: All, None, Principal")]
     [TestCase("client.dns.lookup", "default", "String must be one of: use_all_dns_ips, resolve_canonical_bootstrap_servers_only")]
@@ -146,6 +146,19 @@ public sealed class WorkerConfigTests
 
         act.Should().Throw<ConfigValidationException>().Which.Problems
             .Should().Equal($"worker.properties: Invalid value {value} for configuration {key}: {rule}");
+    }
+
+    [TestCase("embedded,localhost:9092")]
+    [TestCase("localhost:9092,embedded")]
+    public void Parse_EmbeddedWithOtherServers_IsRefused(string bootstrap)
+    {
+        var props = Minimal();
+        props["bootstrap.servers"] = bootstrap;
+
+        var act = () => WorkerConfig.Parse(props, "worker.properties");
+
+        act.Should().Throw<ConfigValidationException>().Which.Problems.Should().ContainSingle()
+            .Which.Should().Contain("for configuration bootstrap.servers: 'embedded' must be the only value");
     }
 
     [TestCase("HYBRID_FAIL")]
