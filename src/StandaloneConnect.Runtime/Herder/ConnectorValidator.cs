@@ -19,7 +19,8 @@ public sealed class ConnectorValidator(PluginRegistry plugins, WorkerConfig work
     {
         if (!rawConfig.TryGetValue(ConnectorConfig.ConnectorClass, out var className) || string.IsNullOrWhiteSpace(className))
         {
-            throw new BadRequestException($"Connector config {FormatMap(rawConfig)} contains no connector type");
+            // Kafka prints the whole map here; secrets are hidden (no ConfigDef is known yet, so keys that look secret).
+            throw new BadRequestException($"Connector config {ConfigRedaction.FormatMap(rawConfig)} contains no connector type");
         }
 
         var descriptor = plugins.FindConnector(className) ?? throw new BadRequestException(plugins.UnknownConnectorMessage(className));
@@ -81,13 +82,33 @@ public sealed class ConnectorValidator(PluginRegistry plugins, WorkerConfig work
             AddError(entries, ProblemKey(problem, ConnectorConfig.Name), problem);
         }
 
+        HideResolvedValues(entries, rawConfig, config);
         var groups = framework.Groups.Concat(connector.Config.Groups).Distinct().ToList();
         return new ConfigValidation(className, groups, entries);
     }
 
-    /// <summary>Java's <c>Map.toString</c>: <c>{k1=v1, k2=v2}</c>.</summary>
-    public static string FormatMap(IReadOnlyDictionary<string, string> map) =>
-        "{" + string.Join(", ", map.Select(kv => $"{kv.Key}={kv.Value}")) + "}";
+    /// <summary>
+    /// Values resolved from config providers never leave the worker through validation: a key whose raw value has a
+    /// placeholder shows that raw value, and error messages name the placeholder instead of what it resolved to (Kafka
+    /// validates the resolved config and prints it, e.g. a line of a secrets file in a tasks.max error).
+    /// </summary>
+    private static void HideResolvedValues(List<ConfigInfoEntry> entries, IReadOnlyDictionary<string, string> raw,
+        IReadOnlyDictionary<string, string> resolved)
+    {
+        foreach (var entry in entries)
+        {
+            var value = entry.Value;
+            if (raw.TryGetValue(value.Name, out var rawValue) && resolved.TryGetValue(value.Name, out var resolvedValue) && rawValue != resolvedValue)
+            {
+                value.Value = entry.Definition?.Type == ConfigType.Password ? new Password(rawValue) : rawValue;
+            }
+
+            for (var i = 0; i < value.ErrorMessages.Count; i++)
+            {
+                value.ErrorMessages[i] = ConfigRedaction.HideResolved(value.ErrorMessages[i], raw, resolved);
+            }
+        }
+    }
 
     private static void AddError(List<ConfigInfoEntry> entries, string key, string message)
     {

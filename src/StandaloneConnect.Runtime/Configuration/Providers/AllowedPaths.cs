@@ -4,7 +4,9 @@ namespace StandaloneConnect.Runtime.Configuration.Providers;
 
 /// <summary>
 /// The <c>allowed.paths</c> parameter of the file and directory providers (KIP-993): a comma-separated list of
-/// absolute paths; a requested path (after resolving <c>.</c> and <c>..</c>) must lie inside one of them.
+/// absolute paths; a requested path (after resolving <c>.</c>, <c>..</c> and symbolic links) must lie inside one of
+/// them, and the resolved path is the one read. Kafka compares the paths lexically, so a link inside an allowed
+/// directory escapes it there; here the allowed paths and the requested one are both resolved to their real location.
 /// When the parameter is absent or empty every path is allowed.
 /// </summary>
 internal sealed class AllowedPaths
@@ -42,7 +44,7 @@ internal sealed class AllowedPaths
                 throw new ConfigException(ConfigName, value, $"Path {normalised} does not exist");
             }
 
-            roots.Add(normalised);
+            roots.Add(RealPath(normalised));
         }
 
         return new AllowedPaths(roots);
@@ -61,11 +63,53 @@ internal sealed class AllowedPaths
             return null;
         }
 
-        string normalised = Normalise(path);
-        return _roots.Any(root => IsUnder(normalised, root)) ? normalised : null;
+        string real = RealPath(Normalise(path));
+        return _roots.Any(root => IsUnder(real, root)) ? real : null;
     }
 
     private static string Normalise(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+
+    /// <summary>
+    /// <paramref name="path"/> (absolute, normalised) with every symbolic link along it replaced by its target, as
+    /// POSIX <c>realpath</c>; components that do not exist are kept as they are.
+    /// </summary>
+    internal static string RealPath(string path, int depth = 0)
+    {
+        const int maxLinks = 40; // Linux's limit on links followed while resolving one path
+        var root = Path.GetPathRoot(path) ?? "";
+        var current = root;
+        var parts = path[root.Length..].Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var next = Path.Combine(current, parts[i]);
+            string? target;
+            try
+            {
+                target = new FileInfo(next).LinkTarget;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                target = null; // unreadable: compare what is written
+            }
+
+            if (target is null)
+            {
+                current = next;
+                continue;
+            }
+
+            if (depth >= maxLinks)
+            {
+                throw new IOException($"Too many levels of symbolic links in {path}");
+            }
+
+            // The target, relative to the link's directory, with the remaining components, resolved again.
+            var rest = Path.Combine([Path.GetFullPath(target, current), .. parts[(i + 1)..]]);
+            return RealPath(Normalise(rest), depth + 1);
+        }
+
+        return current;
+    }
 
     private static bool IsUnder(string path, string root)
     {

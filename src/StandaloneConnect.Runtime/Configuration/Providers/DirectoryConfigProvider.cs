@@ -32,7 +32,8 @@ public sealed class DirectoryConfigProvider : IConfigProvider
         foreach (string entry in ListEntries(directory))
         {
             string name = Path.GetFileName(entry);
-            if (wanted.Contains(name) && !Directory.Exists(entry) && TryRead(entry) is { } value)
+            // Each file is checked too: a link in an allowed directory may point anywhere.
+            if (wanted.Contains(name) && !Directory.Exists(entry) && _scope.Resolve(entry, keys) is { } file && TryRead(file) is { } value)
             {
                 data[name] = value;
             }

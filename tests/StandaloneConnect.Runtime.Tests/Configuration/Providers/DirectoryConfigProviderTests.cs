@@ -94,6 +94,22 @@ public sealed class DirectoryConfigProviderTests
     }
 
     [Test]
+    [Platform(Exclude = "Win", Reason = "symbolic links need privileges on Windows")]
+    public void Get_FileLinkInAllowedDirectoryPointingOutside_IsNotRead()
+    {
+        string secrets = _dir.CreateDirectory("secrets");
+        _dir.WriteFile("secrets/inside", "ok");
+        string outside = _dir.WriteFile("outside/shadow", "root:$6$hash");
+        File.CreateSymbolicLink(Path.Combine(secrets, "stolen"), outside);
+        File.CreateSymbolicLink(Path.Combine(secrets, "alias"), "inside");
+        _provider.Configure(new Dictionary<string, string> { ["allowed.paths"] = secrets });
+
+        ConfigData data = _provider.Get(secrets, ["inside", "stolen", "alias"]);
+
+        data.Data.Should().Equal(new Dictionary<string, string> { ["inside"] = "ok", ["alias"] = "ok" });
+    }
+
+    [Test]
     public void Configure_RelativeAllowedPath_ThrowsConfigException()
     {
         Action act = () => _provider.Configure(new Dictionary<string, string> { ["allowed.paths"] = "secrets" });

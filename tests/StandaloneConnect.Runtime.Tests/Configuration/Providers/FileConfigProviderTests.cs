@@ -69,6 +69,35 @@ public sealed class FileConfigProviderTests
     }
 
     [Test]
+    [Platform(Exclude = "Win", Reason = "symbolic links need privileges on Windows")]
+    public void Get_LinkInsideAllowedPathPointingOutside_ReturnsEmpty()
+    {
+        string secrets = _dir.CreateDirectory("secrets");
+        string outside = _dir.WriteFile("outside/shadow.properties", "root=$6$hash");
+        File.CreateSymbolicLink(Path.Combine(secrets, "innocent.properties"), outside);
+        Directory.CreateSymbolicLink(Path.Combine(secrets, "etc"), Path.GetDirectoryName(outside)!);
+        _provider.Configure(new Dictionary<string, string> { ["allowed.paths"] = secrets });
+
+        _provider.Get(Path.Combine(secrets, "innocent.properties"), ["root"]).Data.Should().BeEmpty();
+        _provider.Get(Path.Combine(secrets, "etc", "shadow.properties"), ["root"]).Data.Should().BeEmpty();
+    }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "symbolic links need privileges on Windows")]
+    public void Get_LinksThatStayInside_AndAnAllowedPathThatIsALink_ReturnData()
+    {
+        string real = _dir.CreateDirectory("real");
+        _dir.WriteFile("real/db.properties", "user=admin");
+        File.CreateSymbolicLink(Path.Combine(real, "current.properties"), "db.properties");
+        string alias = Path.Combine(_dir.Path, "alias");
+        Directory.CreateSymbolicLink(alias, real);
+        _provider.Configure(new Dictionary<string, string> { ["allowed.paths"] = alias });
+
+        _provider.Get(Path.Combine(alias, "current.properties"), ["user"]).Data.Should().Equal(new Dictionary<string, string> { ["user"] = "admin" });
+        _provider.Get(Path.Combine(real, "db.properties"), ["user"]).Data.Should().HaveCount(1, "the allowed path is where the link points");
+    }
+
+    [Test]
     public void Get_RelativePathWithAllowedPaths_ReturnsEmpty()
     {
         _provider.Configure(new Dictionary<string, string> { ["allowed.paths"] = _dir.Path });
