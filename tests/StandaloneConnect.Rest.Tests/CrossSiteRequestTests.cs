@@ -80,4 +80,19 @@ public sealed class CrossSiteRequestTests
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
+
+    [TestCase("/connectors", "POST")]
+    [TestCase("/connectors/xsite-utf8/config", "PUT")]
+    [TestCase("/connector-plugins/FileStreamSource/config/validate", "PUT")]
+    public async Task Body_InvalidUtf8_Answers400WithTheJsonErrorBody(string path, string method)
+    {
+        byte[] body = [.. "{\"name\":\"caf"u8, 0xC3, 0x28, .. "\",\"config\":{}}"u8];
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await _host.Client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        RestTestHost.ShouldBeError(JsonNode.Parse(await response.Content.ReadAsStringAsync()), 400, "Invalid JSON in request body: ");
+    }
 }

@@ -84,8 +84,23 @@ internal sealed partial class ErrorMiddleware(RestServerSettings settings, TimeP
         BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, InvalidJson(json)),
         BadHttpRequestException e => (e.StatusCode, e.Message),
         JsonException e => (StatusCodes.Status400BadRequest, InvalidJson(e)),
+        _ when IsInvalidUtf8(exception) => (StatusCodes.Status400BadRequest, RestJson.NotUtf8 + "."),
         _ => (StatusCodes.Status500InternalServerError, exception.Message),
     };
+
+    /// <summary>A body that is not UTF-8, found while a bound parameter was read (System.Text.Json's transcoding error).</summary>
+    private static bool IsInvalidUtf8(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Text.DecoderFallbackException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool HasBody(HttpRequest request) =>
         request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);

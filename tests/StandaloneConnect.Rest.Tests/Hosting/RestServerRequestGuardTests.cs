@@ -58,6 +58,18 @@ public sealed class RestServerRequestGuardTests
     }
 
     [Test]
+    public async Task Post_BoundJsonBodyNotUtf8_Answers400()
+    {
+        await using var server = await TestServer.StartAsync(Settings());
+        using var content = new ByteArrayContent([.. "{\"a\":\""u8, 0xFF, .. "\"}"u8]);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+
+        using var response = await server.Client.PostAsync("/echo", content);
+
+        await RestServerErrorTests.ShouldBeErrorAsync(response, 400, "Invalid JSON in request body: *");
+    }
+
+    [Test]
     public async Task Post_WithoutBodyOrContentType_IsServed()
     {
         await using var server = await TestServer.StartAsync(Settings());
