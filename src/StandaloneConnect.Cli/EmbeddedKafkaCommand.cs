@@ -29,7 +29,6 @@ internal static partial class EmbeddedKafkaCommand
             specs.Add((name, partitions));
         }
 
-        using var signal = new ShutdownSignal(cancellationToken);
         using var cluster = new MockKafkaCluster(brokers, loggerFactory.CreateLogger<MockKafkaCluster>());
         cluster.SetGroupInitialRebalanceDelay(Runtime.Kafka.KafkaConnection.EmbeddedRebalanceDelayMs);
         foreach (var (name, partitions) in specs)
@@ -43,7 +42,7 @@ internal static partial class EmbeddedKafkaCommand
         LogRunning(logger, cluster.BootstrapServers);
         try
         {
-            await Task.Delay(Timeout.Infinite, signal.Token).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

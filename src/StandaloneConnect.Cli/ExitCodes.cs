@@ -7,4 +7,7 @@ internal static class ExitCodes
     public const int Usage = 1;
     public const int StartupError = 2;
     public const int ConnectorError = 3;
+
+    /// <summary>A command that does not stop gracefully was interrupted by a signal before it started (128 + SIGINT).</summary>
+    public const int Interrupted = 130;
 }

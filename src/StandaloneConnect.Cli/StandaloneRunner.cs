@@ -14,12 +14,11 @@ internal static partial class StandaloneRunner
         var clock = Stopwatch.StartNew();
         using var loggerFactory = Logging.Create(out var levels);
         var logger = loggerFactory.CreateLogger("StandaloneConnect");
-        using var signal = new ShutdownSignal(cancellationToken);
 
         ConnectHost host;
         try
         {
-            host = await ConnectHost.StartAsync(workerFile, connectorFiles, loggerFactory, levels, signal.Token).ConfigureAwait(false);
+            host = await ConnectHost.StartAsync(workerFile, connectorFiles, loggerFactory, levels, cancellationToken).ConfigureAwait(false);
         }
         catch (StartupException e)
         {
@@ -42,7 +41,7 @@ internal static partial class StandaloneRunner
             LogStarted(logger, host.Herder.ConnectorNames.Count, clock.ElapsedMilliseconds);
             try
             {
-                await Task.Delay(Timeout.Infinite, signal.Token).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

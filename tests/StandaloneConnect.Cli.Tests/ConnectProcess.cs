@@ -113,6 +113,36 @@ internal sealed class ConnectProcess : IDisposable
         Eventually.UntilAsync(() => Stderr.Contains(text, StringComparison.Ordinal) || Stdout.Contains(text, StringComparison.Ordinal), timeout,
             () => $"output did not contain '{text}'.\nstderr:\n{Stderr}\nstdout:\n{Stdout}", () => HasExited);
 
+    /// <summary>
+    /// Waits until the process has mapped a file whose name ends with <paramref name="fileName"/> (Linux: from
+    /// <c>/proc/PID/maps</c>), e.g. an assembly the runtime loads at a known point of start-up.
+    /// </summary>
+    public async Task WaitForMappedFileAsync(string fileName, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!IsMapped(fileName))
+        {
+            if (HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the process never loaded {fileName}; stderr:\n{Stderr}");
+            }
+
+            await Task.Delay(1); // the moment matters here: poll tightly
+        }
+    }
+
+    private bool IsMapped(string fileName)
+    {
+        try
+        {
+            return File.ReadLines($"/proc/{_process.Id}/maps").Any(l => l.EndsWith("/" + fileName, StringComparison.Ordinal));
+        }
+        catch (IOException)
+        {
+            return false; // gone, or not readable yet
+        }
+    }
+
     /// <summary>Sends SIGTERM (a graceful stop, like Ctrl-C).</summary>
     public void Terminate()
     {

@@ -108,15 +108,22 @@ public sealed partial class KafkaConnection : IDisposable
             throw new ConnectException($"Invalid Kafka client settings in {config.Source}: {e.Message}", e);
         }
 
+        var lookup = Task.Run(() => admin.GetMetadata(config.BootstrapTimeout), CancellationToken.None);
         try
         {
-            var metadata = admin.GetMetadata(config.BootstrapTimeout);
+            var metadata = await lookup.WaitAsync(cancellationToken).ConfigureAwait(false);
             if (metadata.Brokers.Count == 0)
             {
                 throw new KafkaException(ErrorCode.Local_AllBrokersDown);
             }
 
             LogConnected(logger, bootstrap, metadata.Brokers.Count);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while waiting for the cluster (a signal during start-up): the blocking call still owns the client.
+            _ = lookup.ContinueWith(_ => admin.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw;
         }
         catch (KafkaException e)
         {
