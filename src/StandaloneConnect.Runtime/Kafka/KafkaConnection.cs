@@ -21,8 +21,10 @@ public sealed partial class KafkaConnection : IDisposable
     private readonly IDisposable? _groupOffsetsResource;
 
     private KafkaConnection(string bootstrapServers, ITopicAdmin topicAdmin, IGroupOffsetAdmin groupOffsets, MockKafkaCluster? embedded,
-        IAdminClient? admin, IReadOnlyDictionary<string, string> adminConfig, bool ownsEmbedded = true, bool isMockCluster = false)
+        IAdminClient? admin, IReadOnlyDictionary<string, string> adminConfig, ILoggerFactory loggerFactory, bool ownsEmbedded = true,
+        bool isMockCluster = false)
     {
+        ClientHealth = new KafkaClientHealth(loggerFactory.CreateLogger<KafkaClientHealth>(), TimeProvider.System);
         _ownsEmbedded = ownsEmbedded;
         IsMockCluster = isMockCluster || embedded is not null;
         BootstrapServers = bootstrapServers;
@@ -42,6 +44,9 @@ public sealed partial class KafkaConnection : IDisposable
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
 
     public string BootstrapServers { get; }
+
+    /// <summary>Where the worker's producers and consumers report client errors (summarized instead of one line each).</summary>
+    public KafkaClientHealth ClientHealth { get; }
 
     /// <summary>True for the in-process embedded broker (its topics are created through the mock's own call).</summary>
     public bool IsEmbedded => _embedded is not null;
@@ -67,7 +72,7 @@ public sealed partial class KafkaConnection : IDisposable
     public static KafkaConnection ForEmbedded(MockKafkaCluster cluster, ILoggerFactory loggerFactory) =>
         new(cluster.BootstrapServers, new EmbeddedTopicAdmin(cluster, loggerFactory.CreateLogger<EmbeddedTopicAdmin>()),
             EmbeddedGroupOffsets(cluster, loggerFactory), cluster, null,
-            new Dictionary<string, string> { ["bootstrap.servers"] = cluster.BootstrapServers }, ownsEmbedded: false);
+            new Dictionary<string, string> { ["bootstrap.servers"] = cluster.BootstrapServers }, loggerFactory, ownsEmbedded: false);
 
     /// <summary>Connects as the worker config says; throws <see cref="ConnectException"/> naming the key and file when it cannot.</summary>
     public static async Task<KafkaConnection> OpenAsync(WorkerConfig config, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
@@ -82,7 +87,7 @@ public sealed partial class KafkaConnection : IDisposable
             LogEmbedded(logger, cluster.BootstrapServers, cluster.BrokerCount);
             var adminConfig = new Dictionary<string, string> { ["bootstrap.servers"] = cluster.BootstrapServers };
             return new KafkaConnection(cluster.BootstrapServers, new EmbeddedTopicAdmin(cluster, loggerFactory.CreateLogger<EmbeddedTopicAdmin>()),
-                EmbeddedGroupOffsets(cluster, loggerFactory), cluster, null, adminConfig);
+                EmbeddedGroupOffsets(cluster, loggerFactory), cluster, null, adminConfig, loggerFactory);
         }
 
         var bootstrap = string.Join(",", config.Parsed.GetList(WorkerConfig.BootstrapServers));
@@ -155,11 +160,12 @@ public sealed partial class KafkaConnection : IDisposable
         }
 
         return new KafkaConnection(bootstrap, new KafkaTopicAdmin(admin, loggerFactory.CreateLogger<KafkaTopicAdmin>()), groupOffsets, null, admin,
-            settings, isMockCluster: !groupAdmin);
+            settings, loggerFactory, isMockCluster: !groupAdmin);
     }
 
     public void Dispose()
     {
+        ClientHealth.Dispose();
         _topicAdminResource?.Dispose();
         _groupOffsetsResource?.Dispose();
         _admin?.Dispose();

@@ -33,15 +33,22 @@ public sealed partial class RecordConsumer : IDisposable
     private static readonly IReadOnlyList<KeyValuePair<string, byte[]?>> NoHeaders = [];
     private readonly IConsumer<byte[]?, byte[]?> _consumer;
     private readonly ILogger _logger;
+    private readonly KafkaClientHealth _health;
+    private readonly string _client;
 
-    public RecordConsumer(IReadOnlyDictionary<string, string> config, string origin, IRebalanceListener listener, ILogger logger)
+    /// <summary>A consumer; its client errors go to <paramref name="health"/> (the worker's, shared by all its clients).</summary>
+    public RecordConsumer(IReadOnlyDictionary<string, string> config, string origin, IRebalanceListener listener, ILogger logger,
+        KafkaClientHealth health)
     {
+        ArgumentNullException.ThrowIfNull(health);
         _logger = logger;
+        _health = health;
+        _client = config.GetValueOrDefault("client.id") ?? "consumer";
         try
         {
             _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
-                .SetLogHandler((_, m) => LogClient(_logger, m.Level.ToLogLevel(), m.Name, m.Message))
-                .SetErrorHandler((_, e) => LogClientError(_logger, e.Code.ToString(), e.Reason))
+                .SetLogHandler((_, m) => LogClient(_logger, SyslogLevels.LevelOf(m), m.Name, m.Message))
+                .SetErrorHandler((_, e) => health.OnError(_client, e.Code.ToString(), e.Reason, e.IsFatal))
                 .SetPartitionsAssignedHandler((_, parts) => StartOffsets(parts, listener.OnAssigned(parts.Select(ToSdk).ToList())))
                 .SetPartitionsRevokedHandler((_, parts) => listener.OnRevoked(parts.Select(p => ToSdk(p.TopicPartition)).ToList()))
                 .SetPartitionsLostHandler((_, parts) => listener.OnLost(parts.Select(p => ToSdk(p.TopicPartition)).ToList()))
@@ -87,7 +94,7 @@ public sealed partial class RecordConsumer : IDisposable
         }
         catch (ConsumeException e) when (!e.Error.IsFatal)
         {
-            LogConsumeProblem(_logger, e.Error.Reason);
+            _health.OnError(_client, e.Error.Code.ToString(), e.Error.Reason, fatal: false);
             return null;
         }
 
@@ -95,6 +102,8 @@ public sealed partial class RecordConsumer : IDisposable
         {
             return null;
         }
+
+        _health.OnSuccess();
 
         IReadOnlyList<KeyValuePair<string, byte[]?>> headers = NoHeaders;
         if (message.Headers is { Count: > 0 } h)
@@ -122,6 +131,7 @@ public sealed partial class RecordConsumer : IDisposable
         }
 
         _consumer.Commit(offsets.Select(kv => new TopicPartitionOffset(kv.Key.Topic, kv.Key.Partition, kv.Value)));
+        _health.OnSuccess();
     }
 
     /// <summary>The group's committed offsets for these partitions (missing when none).</summary>
@@ -164,8 +174,6 @@ public sealed partial class RecordConsumer : IDisposable
     [LoggerMessage(Message = "Kafka consumer [{Name}]: {Message}")]
     private static partial void LogClient(ILogger logger, LogLevel level, string name, string message);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka consumer error {Code}: {Reason}")]
-    private static partial void LogClientError(ILogger logger, string code, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka consumer: {Reason}")]
     private static partial void LogConsumeProblem(ILogger logger, string reason);

@@ -24,15 +24,20 @@ public sealed partial class RecordProducer : IDisposable
 {
     private readonly IProducer<byte[]?, byte[]?> _producer;
     private readonly ILogger _logger;
+    private readonly KafkaClientHealth _health;
 
-    public RecordProducer(IReadOnlyDictionary<string, string> config, string origin, ILogger logger)
+    /// <summary>A producer; its client errors go to <paramref name="health"/> (the worker's, shared by all its clients).</summary>
+    public RecordProducer(IReadOnlyDictionary<string, string> config, string origin, ILogger logger, KafkaClientHealth health)
     {
+        ArgumentNullException.ThrowIfNull(health);
         _logger = logger;
+        _health = health;
+        var client = config.GetValueOrDefault("client.id") ?? "producer";
         try
         {
             _producer = new ProducerBuilder<byte[]?, byte[]?>(config)
-                .SetLogHandler((_, m) => LogClient(_logger, m.Level.ToLogLevel(), m.Name, m.Message))
-                .SetErrorHandler((_, e) => LogClientError(_logger, e.Code.ToString(), e.Reason))
+                .SetLogHandler((_, m) => LogClient(_logger, SyslogLevels.LevelOf(m), m.Name, m.Message))
+                .SetErrorHandler((_, e) => health.OnError(client, e.Code.ToString(), e.Reason, e.IsFatal))
                 .Build();
         }
         catch (Exception e) when (e is ArgumentException or KafkaException or InvalidOperationException)
@@ -42,7 +47,7 @@ public sealed partial class RecordProducer : IDisposable
     }
 
     /// <summary>Makes a delivery handler that forwards every outcome to <paramref name="receiver"/> with <paramref name="state"/>.</summary>
-    public DeliveryHandler CreateHandler(IAckReceiver receiver, object? state) => new(receiver, state);
+    public DeliveryHandler CreateHandler(IAckReceiver receiver, object? state) => new(receiver, state, _health);
 
     /// <summary>
     /// Queues one record. Waits (cancellably) while librdkafka's local queue is full. Throws
@@ -108,16 +113,19 @@ public sealed partial class RecordProducer : IDisposable
     [LoggerMessage(Message = "Kafka producer [{Name}]: {Message}")]
     private static partial void LogClient(ILogger logger, LogLevel level, string name, string message);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka producer error {Code}: {Reason}")]
-    private static partial void LogClientError(ILogger logger, string code, string reason);
 
     /// <summary>A Confluent delivery callback bound to one receiver and state object.</summary>
     public sealed class DeliveryHandler
     {
-        internal DeliveryHandler(IAckReceiver receiver, object? state)
+        internal DeliveryHandler(IAckReceiver receiver, object? state, KafkaClientHealth health)
         {
             Callback = report =>
             {
+                if (!report.Error.IsError)
+                {
+                    health.OnSuccess();
+                }
+
                 var ack = new ProduceAck(report.Topic, report.Partition.Value, report.Offset.Value, report.Timestamp.UnixTimestampMs,
                     report.Error.IsError ? report.Error.Reason : null, report.Error.IsFatal);
                 receiver.OnAck(ack, state);
@@ -140,4 +148,11 @@ internal static class SyslogLevels
         SyslogLevel.Notice or SyslogLevel.Info => LogLevel.Information,
         _ => LogLevel.Debug,
     };
+
+    /// <summary>
+    /// The level a librdkafka log line is written at: a connection failure (facility FAIL) at DEBUG, because the same
+    /// failure also arrives through the error callback, which <see cref="KafkaClientHealth"/> summarizes.
+    /// </summary>
+    public static LogLevel LevelOf(LogMessage message) =>
+        message.Facility == "FAIL" ? LogLevel.Debug : message.Level.ToLogLevel();
 }

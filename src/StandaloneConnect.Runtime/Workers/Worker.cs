@@ -83,13 +83,13 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
         [
             new DeadLetterQueueReporter(dlqTopic, parsed.GetBoolean(ConnectorConfig.DlqContextHeaders), id.Connector, id.Task,
                 Track(created, new RecordProducer(ProducerConfig(id, connectorConfig, $"connector-dlq-producer-{id}"),
-                    $"producer settings of connector {id.Connector}", logger)),
+                    $"producer settings of connector {id.Connector}", logger, kafka.ClientHealth)),
                 logger),
         ];
         var errors = new ErrorHandler(ErrorHandlerSettings.From(parsed), id.ToString(), reporters, time, logger);
         var task = plugins.Create<SinkTask>(taskType);
         var setup = new SinkTaskSetup(task, taskConfig, converters, transforms, errors,
-            rebalance => new RecordConsumer(consumerConfig, $"consumer settings of connector {id.Connector}", rebalance, logger),
+            rebalance => new RecordConsumer(consumerConfig, $"consumer settings of connector {id.Connector}", rebalance, logger, kafka.ClientHealth),
             parsed.GetList(ConnectorConfig.Topics), parsed.GetString(ConnectorConfig.TopicsRegex), maxPollRecords, config.OffsetFlushInterval,
             config.OffsetFlushTimeout, toCreate.Count == 0 ? null : ct => CreateTopicsAsync(toCreate, ct), ActiveTopics.CreateRecorder(id.Connector));
         return new WorkerSinkTask(id, setup, listener, time, logger);
@@ -104,7 +104,7 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
         var transforms = Track(created, TransformationChain.Build(connectorConfig, plugins));
         var errors = new ErrorHandler(ErrorHandlerSettings.From(parsed), id.ToString(), [], time, logger);
         var task = plugins.Create<SourceTask>(taskType);
-        var producer = Track(created, new RecordProducer(producerConfig, $"producer settings of connector {id.Connector}", logger));
+        var producer = Track(created, new RecordProducer(producerConfig, $"producer settings of connector {id.Connector}", logger, kafka.ClientHealth));
         var setup = new SourceTaskSetup(task, taskConfig, converters, transforms, errors, producer, topics, offsets,
             config.OffsetFlushInterval, config.OffsetFlushTimeout, ActiveTopics.CreateRecorder(id.Connector));
         return new WorkerSourceTask(id, setup, listener, time, logger);
