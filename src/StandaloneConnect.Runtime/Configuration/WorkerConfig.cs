@@ -24,6 +24,7 @@ public sealed class WorkerConfig
     public const string EmbeddedKafkaBrokers = "embedded.kafka.brokers";
     public const string EmbeddedKafkaPartitions = "embedded.kafka.partitions";
     public const string BootstrapTimeoutMs = "bootstrap.timeout.ms";
+    public const string SinkStaticMembership = "sink.group.static.membership";
     public const string ConfigStorageFileName = "config.storage.file.filename";
     public const string TopicTrackingEnable = "topic.tracking.enable";
     public const string TopicTrackingAllowReset = "topic.tracking.allow.reset";
@@ -167,6 +168,10 @@ public sealed class WorkerConfig
                 "With bootstrap.servers=embedded: how many brokers the in-process cluster has.")
             .Define(EmbeddedKafkaPartitions, ConfigType.Int, 1, Validators.Between(1, 10000), Importance.Low,
                 "With bootstrap.servers=embedded: partitions of each topic the worker creates (each partition keeps at most 5 MiB).")
+            .Define(SinkStaticMembership, ConfigType.Boolean, true, Importance.Low,
+                "StandaloneConnect: give each sink task's consumer a static group.instance.id (connector-consumer-<connector>-<task>), so a " +
+                "task restarted after a crash gets its partitions back at once instead of after the dead member's session.timeout.ms. " +
+                "Not used on librdkafka's mock broker (it does not implement static membership) or when consumer.group.instance.id is set.")
             .Define(BootstrapTimeoutMs, ConfigType.Long, 15000L, Validators.AtLeast(1), Importance.Low,
                 "How long start-up waits for the Kafka cluster at bootstrap.servers to answer before it fails with exit code 2.");
     }

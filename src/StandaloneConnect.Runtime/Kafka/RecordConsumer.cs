@@ -35,6 +35,7 @@ public sealed partial class RecordConsumer : IDisposable
     private readonly ILogger _logger;
     private readonly KafkaClientHealth _health;
     private readonly string _client;
+    private readonly bool _staticMember;
 
     /// <summary>A consumer; its client errors go to <paramref name="health"/> (the worker's, shared by all its clients).</summary>
     public RecordConsumer(IReadOnlyDictionary<string, string> config, string origin, IRebalanceListener listener, ILogger logger,
@@ -44,6 +45,7 @@ public sealed partial class RecordConsumer : IDisposable
         _logger = logger;
         _health = health;
         _client = config.GetValueOrDefault("client.id") ?? "consumer";
+        _staticMember = config.TryGetValue("group.instance.id", out var instance) && instance.Length > 0;
         try
         {
             _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
@@ -147,11 +149,26 @@ public sealed partial class RecordConsumer : IDisposable
 
     public void Resume(IEnumerable<SdkTopicPartition> partitions) => _consumer.Resume(partitions.Select(ToConfluent));
 
-    /// <summary>Leaves the group (revocation callbacks run) and closes the consumer.</summary>
+    /// <summary>
+    /// Leaves the group (revocation callbacks run) and closes the consumer. A static member (<c>group.instance.id</c>)
+    /// unsubscribes first and waits (at most 5 s) until its partitions are revoked: librdkafka sends LeaveGroup for a
+    /// static member on unsubscribe but not on close (KIP-345), and without it the group keeps the member, and its
+    /// partitions, until its session times out (offsets could not be changed meanwhile).
+    /// </summary>
     public void Close()
     {
         try
         {
+            if (_staticMember)
+            {
+                _consumer.Unsubscribe();
+                var deadline = Environment.TickCount64 + 5000;
+                while (_consumer.Assignment.Count > 0 && Environment.TickCount64 < deadline)
+                {
+                    _consumer.Consume(TimeSpan.FromMilliseconds(10));
+                }
+            }
+
             _consumer.Close();
         }
         catch (KafkaException e)

@@ -154,6 +154,11 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
             ["isolation.level"] = "read_uncommitted", // Java's default (librdkafka's is read_committed)
             ["client.id"] = $"connector-consumer-{id}",
         };
+        if (StaticInstanceId(id, kafka.IsMockCluster, config.Parsed.GetBoolean(WorkerConfig.SinkStaticMembership)) is { } instance)
+        {
+            defaults["group.instance.id"] = instance; // a consumer.group.instance.id of the user wins (a later layer)
+        }
+
         if (kafka.IsMockCluster)
         {
             defaults["fetch.wait.max.ms"] = "50";
@@ -173,6 +178,15 @@ public sealed class Worker(WorkerConfig config, PluginRegistry plugins, IOffsetS
 
         return ClientConfigs.Build(ClientConfigs.Defaults(defaults, "framework"), worker, overrides);
     }
+
+    /// <summary>
+    /// The static membership id of a sink task's consumer (KIP-345), unique per task within the connector's group: a
+    /// restarted task takes over its partitions at once, and the broker fences a second consumer with the same id, so no
+    /// two members can share it. Graceful stops leave the group explicitly (<see cref="RecordConsumer.Close"/>). Null on the
+    /// mock broker, which adds a second member instead of fencing, or when <c>sink.group.static.membership=false</c>.
+    /// </summary>
+    internal static string? StaticInstanceId(ConnectorTaskId id, bool mockCluster, bool enabled) =>
+        enabled && !mockCluster ? $"connector-consumer-{id}" : null;
 
     private async Task CreateTopicsAsync(IReadOnlyList<NewTopicSpec> specs, CancellationToken cancellationToken)
     {
