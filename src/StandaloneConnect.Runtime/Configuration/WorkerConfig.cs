@@ -77,15 +77,28 @@ public sealed class WorkerConfig
     /// <summary>Parses worker properties; every problem is reported at once, each naming the key and the file.</summary>
     public static WorkerConfig Parse(IReadOnlyDictionary<string, string> props, string source)
     {
+        WorkerConfig config;
         try
         {
-            return new WorkerConfig(Definition.Parse(props), source);
+            config = new WorkerConfig(Definition.Parse(props), source);
         }
         catch (ConfigValidationException e)
         {
             throw new ConfigValidationException(e.Problems.Select(p => $"{source}: {p}").ToList());
         }
+
+        if (config.ConfigStoreFile is { } store && SamePath(store, config.OffsetFile))
+        {
+            throw new ConfigValidationException([$"{source}: {ConfigStorageFileName} and {OffsetStorageFileName} name the same file " +
+                $"({Path.GetFullPath(store)}): the connector configs and the offsets would overwrite each other. Use two files."]);
+        }
+
+        return config;
     }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()
+            ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
     private static ConfigDef BuildDefinition()
     {

@@ -161,6 +161,19 @@ public sealed class WorkerConfigTests
             .Which.Should().Contain("for configuration bootstrap.servers: 'embedded' must be the only value");
     }
 
+    [Test]
+    public void Parse_ConfigStoreIsTheOffsetsFile_IsRefused()
+    {
+        var props = Minimal();
+        props["offset.storage.file.filename"] = "data/connect.offsets";
+        props["config.storage.file.filename"] = "data/../data/./connect.offsets";
+
+        var act = () => WorkerConfig.Parse(props, "worker.properties");
+
+        act.Should().Throw<ConfigValidationException>().Which.Problems.Should().ContainSingle()
+            .Which.Should().StartWith("worker.properties: config.storage.file.filename and offset.storage.file.filename name the same file");
+    }
+
     [TestCase("HYBRID_FAIL")]
     [TestCase("service_load")]
     public void Parse_PluginDiscovery_IsCaseInsensitive(string value)
