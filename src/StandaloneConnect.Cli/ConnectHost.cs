@@ -252,17 +252,11 @@ internal sealed partial class ConnectHost : IAsyncDisposable
         }
     }
 
-    private static async Task Startup(Func<Task> step)
+    private static Task Startup(Func<Task> step) => StartupAsync(async () =>
     {
-        try
-        {
-            await step().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new StartupException(Describe(e), e);
-        }
-    }
+        await step().ConfigureAwait(false);
+        return 0;
+    });
 
     private static bool DisposeAll(IEnumerable<IDisposable> resources)
     {

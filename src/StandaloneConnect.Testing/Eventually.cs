@@ -13,9 +13,11 @@ public static class Eventually
     /// <summary>
     /// Polls <paramref name="condition"/>; throws <see cref="TimeoutException"/> with <paramref name="describe"/>'s text
     /// after <paramref name="timeout"/>, or at once when <paramref name="giveUp"/> says waiting longer is pointless
-    /// (e.g. the process under test exited).
+    /// (e.g. the process under test exited). <paramref name="pollInterval"/> (default <see cref="PollInterval"/>) is how
+    /// often the condition is checked; make it short when the moment the condition becomes true matters.
     /// </summary>
-    public static async Task UntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe, Func<bool>? giveUp = null)
+    public static async Task UntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe, Func<bool>? giveUp = null,
+        TimeSpan? pollInterval = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!condition())
@@ -30,7 +32,7 @@ public static class Eventually
                 throw new TimeoutException(describe());
             }
 
-            await Task.Delay(PollInterval).ConfigureAwait(false);
+            await Task.Delay(pollInterval ?? PollInterval).ConfigureAwait(false);
         }
     }
 }

@@ -117,19 +117,9 @@ internal sealed class ConnectProcess : IDisposable
     /// Waits until the process has mapped a file whose name ends with <paramref name="fileName"/> (Linux: from
     /// <c>/proc/PID/maps</c>), e.g. an assembly the runtime loads at a known point of start-up.
     /// </summary>
-    public async Task WaitForMappedFileAsync(string fileName, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!IsMapped(fileName))
-        {
-            if (HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"the process never loaded {fileName}; stderr:\n{Stderr}");
-            }
-
-            await Task.Delay(1); // the moment matters here: poll tightly
-        }
-    }
+    public Task WaitForMappedFileAsync(string fileName, TimeSpan timeout) =>
+        Eventually.UntilAsync(() => IsMapped(fileName), timeout, () => $"the process never loaded {fileName}; stderr:\n{Stderr}", () => HasExited,
+            pollInterval: TimeSpan.FromMilliseconds(1)); // the moment matters here: poll tightly
 
     private bool IsMapped(string fileName)
     {

@@ -17,7 +17,7 @@ public sealed partial class RestEndToEndTests
     {
         using var dir = new TemporaryDirectory("sc-rest-e2e");
         using var broker = await ExternalBroker.StartAsync(dir.Path, OffsetsTopic + ":2");
-        var port = FreePort();
+        var port = Ports.Free();
         dir.WriteFile("worker.properties", $"""
             bootstrap.servers={broker.BootstrapServers}
             key.converter=org.apache.kafka.connect.storage.StringConverter

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -20,7 +19,7 @@ public sealed partial class RestEndToEndTests
     public async Task Quickstart_DrivenOverRest_SinkFillsAndOffsetResetReplaysEveryLine()
     {
         using var dir = await CopyQuickstartAsync();
-        var port = FreePort();
+        var port = Ports.Free();
         await File.AppendAllTextAsync(dir.PathOf("worker.properties"), $"\nlisteners=http://127.0.0.1:{port}\n");
         var expected = dir.ReadLines(InputFile);
         dir.CreateDirectory("data");
@@ -73,7 +72,7 @@ public sealed partial class RestEndToEndTests
         const string user = "script-user";
         var password = "pw-" + Guid.NewGuid().ToString("N");
         using var dir = await CopyQuickstartAsync("examples/rest-api.sh");
-        var port = FreePort();
+        var port = Ports.Free();
         await File.AppendAllTextAsync(dir.PathOf("worker.properties"), $"\nlisteners=http://127.0.0.1:{port}\n");
         if (basicAuth)
         {
@@ -122,7 +121,7 @@ public sealed partial class RestEndToEndTests
     public async Task ConfigStore_WorkerKilledAndRestarted_RestConnectorAndPausedStateComeBackAndTheFileStillWins()
     {
         using var dir = await CopyQuickstartAsync();
-        var port = FreePort();
+        var port = Ports.Free();
         await File.AppendAllTextAsync(dir.PathOf("worker.properties"),
             $"\nlisteners=http://127.0.0.1:{port}\nconfig.storage.file.filename=data/connectors.json\n");
         var expected = dir.ReadLines(InputFile);
@@ -167,7 +166,7 @@ public sealed partial class RestEndToEndTests
         const string user = "connect-admin";
         var password = "pw-" + Guid.NewGuid().ToString("N");
         using var dir = await CopyQuickstartAsync();
-        var port = FreePort();
+        var port = Ports.Free();
         var credentials = dir.WriteFile("credentials.properties", $"{user}: {password}\n");
         await File.AppendAllTextAsync(dir.PathOf("worker.properties"),
             $"\nlisteners=http://127.0.0.1:{port}\nrest.basic.auth.credentials.file={credentials}\n");
@@ -223,19 +222,6 @@ public sealed partial class RestEndToEndTests
     }
 
     /// <summary>A port nothing listens on right now (the worker binds it a moment later).</summary>
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
 
     private static AuthenticationHeaderValue Basic(string user, string password) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));

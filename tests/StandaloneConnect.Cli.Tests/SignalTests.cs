@@ -35,7 +35,7 @@ public sealed class SignalTests
     public async Task Sigterm_WhileWaitingForAnUnreachableCluster_StopsAtOnceWithZero()
     {
         using var dir = new TemporaryDirectory("sc-cli");
-        dir.WriteFile("worker.properties", Worker.Replace("bootstrap.servers=embedded", $"bootstrap.servers=127.0.0.1:{ClosedPort()}") +
+        dir.WriteFile("worker.properties", Worker.Replace("bootstrap.servers=embedded", $"bootstrap.servers=127.0.0.1:{Ports.Free()}") +
             "\nbootstrap.timeout.ms=120000\n");
         using var connect = ConnectProcess.Start(dir.Path, "worker.properties");
         await connect.WaitForOutputAsync("Source offsets:", Timeout);
@@ -62,12 +62,5 @@ public sealed class SignalTests
         code.Should().Be(2);
         stderr.Should().Contain($"FATAL Stopping due to error: Unable to start the REST server: cannot listen on http://127.0.0.1:{port}");
         stderr.Should().NotContain("   at ").And.NotContain("Hosting failed to start").And.NotContain("ERROR");
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

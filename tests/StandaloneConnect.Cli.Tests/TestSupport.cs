@@ -9,6 +9,18 @@ internal static class Repository
         System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(thisFile) ?? ".", "..", ".."));
 }
 
+/// <summary>Loopback ports for the tests.</summary>
+internal static class Ports
+{
+    /// <summary>A port on 127.0.0.1 that was free a moment ago: nothing listens there (connections are refused) until someone binds it.</summary>
+    public static int Free()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
 /// <summary>An <c>embedded-kafka</c> process: a broker that outlives the worker processes of a test.</summary>
 internal sealed class ExternalBroker : IDisposable
 {

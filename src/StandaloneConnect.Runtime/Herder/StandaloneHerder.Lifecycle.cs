@@ -262,10 +262,6 @@ public sealed partial class StandaloneHerder
     [LoggerMessage(Level = LogLevel.Error, Message = "Failed to start task {TaskId}")]
     private static partial void LogTaskStartFailed(ILogger logger, Exception error, string taskId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Loading a stored connector whose name new connectors may no longer have: {Problem} " +
-        "It runs as before; to rename it, create it again under a new name and delete this one with DELETE /connectors/{EscapedName}")]
-    private static partial void LogRestoringBadName(ILogger logger, string problem, string escapedName);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped {Count} connector(s)")]
     private static partial void LogStopped(ILogger logger, int count);
 

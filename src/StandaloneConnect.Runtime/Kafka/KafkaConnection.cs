@@ -92,8 +92,8 @@ public sealed partial class KafkaConnection : IDisposable
 
         var bootstrap = string.Join(",", config.Parsed.GetList(WorkerConfig.BootstrapServers));
         var servers = BootstrapServerList.Parse(config.Parsed.GetList(WorkerConfig.BootstrapServers));
-        var dnsTimeout = TimeSpan.FromMilliseconds(Math.Min(config.BootstrapTimeout.TotalMilliseconds, ProbeTimeout.TotalMilliseconds));
-        if (await BootstrapServerList.UnresolvableAsync(servers, dnsTimeout, cancellationToken).ConfigureAwait(false) is { Count: > 0 } unknown)
+        var probeTimeout = config.BootstrapTimeout < ProbeTimeout ? config.BootstrapTimeout : ProbeTimeout;
+        if (await BootstrapServerList.UnresolvableAsync(servers, probeTimeout, cancellationToken).ConfigureAwait(false) is { Count: > 0 } unknown)
         {
             throw new ConnectException($"No resolvable bootstrap urls given in bootstrap.servers={bootstrap} (set in {config.Source}): " +
                 $"DNS does not know {string.Join(", ", unknown)}. Fix bootstrap.servers, or use bootstrap.servers=embedded for an in-process broker.");
@@ -139,7 +139,6 @@ public sealed partial class KafkaConnection : IDisposable
                 "Start the cluster, fix bootstrap.servers, or use bootstrap.servers=embedded for an in-process broker.", e);
         }
 
-        var probeTimeout = TimeSpan.FromMilliseconds(Math.Min(config.BootstrapTimeout.TotalMilliseconds, ProbeTimeout.TotalMilliseconds));
         bool groupAdmin;
         try
         {

@@ -43,7 +43,7 @@ public sealed record TaskConverters(IConverter Key, IConverter Value, IHeaderCon
         {
             if (worker.Parsed.GetString(key) is { Length: > 0 } name && plugins.Find(kind, name) is null)
             {
-                problems.Add($"{worker.Source}: Invalid value {name} for configuration {key}: {plugins.UnknownPluginMessage(kind, name)}");
+                problems.Add($"{worker.Source}: {UnknownClass(key, kind, name, plugins)}");
             }
         }
 
@@ -52,6 +52,9 @@ public sealed record TaskConverters(IConverter Key, IConverter Value, IHeaderCon
             throw new ConfigValidationException(problems);
         }
     }
+
+    private static string UnknownClass(string key, PluginType kind, string name, PluginRegistry plugins) =>
+        $"Invalid value {name} for configuration {key}: {plugins.UnknownPluginMessage(kind, name)}";
 
     /// <summary>
     /// Problems with the converters a connector config names (as Kafka 3.7+ validates them): an unknown class, or
@@ -69,7 +72,7 @@ public sealed record TaskConverters(IConverter Key, IConverter Value, IHeaderCon
 
             if (plugins.Find(kind, name) is not { } descriptor)
             {
-                yield return (key, $"Invalid value {name} for configuration {key}: {plugins.UnknownPluginMessage(kind, name)}");
+                yield return (key, UnknownClass(key, kind, name, plugins));
                 continue;
             }
 
