@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -32,21 +31,6 @@ public static class RestJson
 
     /// <summary>The message for a request body that is not UTF-8 (400, like any other malformed JSON).</summary>
     public const string NotUtf8 = "Invalid JSON in request body: the body is not valid UTF-8";
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    /// <summary>Throws a 400 <see cref="RestException"/> naming the byte offset when <paramref name="body"/> is not valid UTF-8.</summary>
-    public static void EnsureUtf8(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            StrictUtf8.GetCharCount(body);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new RestException(StatusCodes.Status400BadRequest, $"{NotUtf8} (invalid byte at offset {e.Index}).");
-        }
-    }
 
     /// <summary>Applies the REST API's settings to <paramref name="options"/> (used for ASP.NET's own JSON options too).</summary>
     public static void Apply(JsonSerializerOptions options)

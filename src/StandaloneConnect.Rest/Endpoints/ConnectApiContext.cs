@@ -57,11 +57,7 @@ public sealed class ConnectApiContext(StandaloneHerder herder, Func<string> work
             throw new RestException(400, "Request body is missing: a JSON document was expected");
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        var body = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
-        RestJson.EnsureUtf8(body.Span);
-        using var document = JsonDocument.Parse(body);
+        using var document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken).ConfigureAwait(false);
         return document.RootElement.Clone();
     }
 
