@@ -3,9 +3,10 @@ using System.Runtime.InteropServices;
 namespace StandaloneConnect.Cli;
 
 /// <summary>
-/// Turns SIGINT and SIGTERM into a cancellation (a graceful stop) instead of killing the process. A second signal
-/// while the stop is under way ends the process at once (exit code 130/143), as does every signal after
-/// <see cref="ExitOnSignal"/> (commands that do not stop through <see cref="Token"/>).
+/// Turns SIGINT and SIGTERM into a cancellation (a graceful stop) instead of killing the process. Signals that arrive
+/// while the stop is under way are ignored, as the JVM does during shutdown hooks: supervisors often deliver the same
+/// SIGTERM twice (to the process and through a wrapper such as <c>timeout</c>), and that must not cut the stop short.
+/// After <see cref="ExitOnSignal"/> (commands that do not stop through <see cref="Token"/>) a signal terminates the process.
 /// </summary>
 internal sealed class ShutdownSignal : IDisposable
 {
@@ -43,12 +44,12 @@ internal sealed class ShutdownSignal : IDisposable
 
     private void Handle(PosixSignalContext context)
     {
-        if (!_graceful || _cts.IsCancellationRequested)
+        if (!_graceful)
         {
             return; // context.Cancel stays false: the runtime terminates the process
         }
 
         context.Cancel = true;
-        _cts.Cancel();
+        _cts.Cancel(); // a no-op for a repeated signal
     }
 }

@@ -49,6 +49,24 @@ public sealed class SignalTests
     }
 
     [Test]
+    public async Task Sigterm_DeliveredTwice_StillStopsGracefully()
+    {
+        // As when both a wrapper (timeout, a shell) and a process-group kill deliver the same SIGTERM.
+        using var dir = new TemporaryDirectory("sc-cli");
+        dir.WriteFile("worker.properties", Worker);
+        using var connect = ConnectProcess.Start(dir.Path, "worker.properties");
+        await connect.WaitForOutputAsync("Kafka Connect started", Timeout);
+
+        connect.Terminate();
+        await connect.WaitForOutputAsync("Kafka Connect stopping", Timeout);
+        connect.Terminate();
+        await connect.WaitForExitAsync(Timeout);
+
+        connect.ExitCode.Should().Be(0, connect.Stderr);
+        connect.Stderr.Should().Contain("Kafka Connect stopped");
+    }
+
+    [Test]
     public async Task RestPortTaken_PrintsOneFatalLineWithoutAStackTrace()
     {
         using var dir = new TemporaryDirectory("sc-cli");
